@@ -1,0 +1,71 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { validationExceptionFactory } from './common/validation/validation-exception.factory';
+import { AppConfig } from './config/app-config';
+import { migrateDatabase } from './database/migrate';
+import { ERROR_STATUSES } from './error-statuses';
+import { PinoNestLogger } from './http/pino-nest-logger';
+import { requestIdOf } from './http/request-id';
+import { mountOpenApi } from './openapi/openapi';
+
+/** Builds the whole HTTP application (used by main.ts and by the tests). Does not listen. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  if (config.migrationsRun) await migrateDatabase(config.database.url);
+  const logger = pino({
+    level: config.logLevel,
+    // Passwords and tokens never reach the logs, whatever a handler logs.
+    redact: { paths: ['req.headers.authorization', '*.password', '*.newPassword', '*.currentPassword', '*.token'], censor: '[redacted]' },
+  });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const https = config.publicBaseUrl.startsWith('https://');
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The OpenAPI UI at /docs needs inline script and style; nothing else we serve does.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        // Only an HTTPS deployment may tell browsers to upgrade; on http://<LAN IP> it would break pages.
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20 } });
+  if (config.corsOrigins !== false) {
+    app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  }
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter(ERROR_STATUSES));
+  mountOpenApi(app);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

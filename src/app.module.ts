@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AdminUnitsModule } from './admin-units/admin-units.module';
+import { AuthModule } from './auth/auth.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CooperativesModule } from './cooperatives/cooperatives.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { StorageModule } from './storage/storage.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        StorageModule,
+        AdminUnitsModule,
+        AuthModule,
+        UsersModule,
+        CooperativesModule,
+        HealthModule,
+        BootstrapModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AdminUnitsService } from '../admin-units/admin-units.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { AppConfig } from '../config/app-config';
+import { Cooperative } from '../cooperatives/cooperative.entity';
+import { Role } from '../users/role.enum';
+import { User } from '../users/user.entity';
+import { DEMO_COOPERATIVES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+export class FirstRunError extends Error {}
+
+export type FirstRunOutcome = 'existing' | 'demo-seeded' | 'admin-created';
+
+// Decides what an empty database gets: demo data (embedded mode only) or the first admin from
+// ADMIN_EMAIL/ADMIN_PASSWORD. Refuses to start an empty external database with no admin at all.
+@Injectable()
+export class FirstRunService {
+  private readonly logger = new Logger('FirstRun');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly units: AdminUnitsService,
+  ) {}
+
+  async run(): Promise<FirstRunOutcome> {
+    // Serialised across replicas: only one of several starting processes seeds.
+    return this.db.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(4727002)');
+      if ((await manager.count(User)) > 0) return 'existing';
+      if (this.config.demoData) {
+        await this.seedDemo(manager);
+        return 'demo-seeded';
+      }
+      if (!this.config.admin) {
+        throw new FirstRunError(
+          'Cơ sở dữ liệu trống và chưa có tài khoản quản trị / the database is empty and has no admin: ' +
+            'set ADMIN_EMAIL and ADMIN_PASSWORD for the first start.',
+        );
+      }
+      await manager.save(User, {
+        email: this.config.admin.email,
+        fullName: 'Administrator',
+        role: Role.Admin,
+        passwordHash: await this.hasher.hash(this.config.admin.password),
+      });
+      this.logger.log(`Created the first admin ${this.config.admin.email}`);
+      return 'admin-created';
+    });
+  }
+
+  private async seedDemo(manager: DataSource['manager']): Promise<void> {
+    const ids = new Map<string, string>();
+    for (const demo of DEMO_COOPERATIVES) {
+      const { key, oldCommuneCode, street, ...fields } = demo;
+      const address = this.units.resolve({ oldCommuneCode, street: street ?? undefined });
+      const saved = await manager.save(Cooperative, {
+        ...fields,
+        provinceCode: address.provinceCode,
+        communeCode: address.communeCode,
+        street: address.street,
+        addressConvertedFrom: address.convertedFrom,
+      });
+      ids.set(key, saved.id);
+    }
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    for (const u of DEMO_USERS) {
+      await manager.save(User, {
+        email: u.email,
+        phone: u.phone,
+        fullName: u.fullName,
+        role: u.role,
+        passwordHash,
+        cooperativeId: u.cooperative ? ids.get(u.cooperative)! : null,
+        provinceCodes: u.provinceCodes ?? [],
+      });
+    }
+    this.logger.log(`Seeded demo data: ${DEMO_COOPERATIVES.length} cooperatives, ${DEMO_USERS.length} users`);
+  }
+}

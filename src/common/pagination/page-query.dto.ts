@@ -1,0 +1,30 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class PageQueryDto {
+  /** Page number, from 1. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page: number = 1;
+
+  /** Items per page, 1–100. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize: number = 20;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** "name" sorts ascending, "-name" descending; only whitelisted keys reach SQL. */
+export function parseSort<K extends string>(
+  sort: string | undefined,
+  columns: Record<K, string>,
+  fallback: K,
+): { column: string; direction: 'ASC' | 'DESC' } {
+  const desc = sort?.startsWith('-') ?? false;
+  const key = (sort?.replace(/^-/, '') ?? fallback) as K;
+  return { column: columns[key] ?? columns[fallback], direction: desc ? 'DESC' : 'ASC' };
+}

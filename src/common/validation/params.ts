@@ -1,0 +1,24 @@
+import { Param, PipeTransform } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { invalidField } from '../errors/common.errors';
+
+class UuidPipe implements PipeTransform<string, string> {
+  constructor(private readonly field: string) {}
+  transform(value: string): string {
+    if (!isUUID(value)) throw invalidField(this.field, `${this.field} phải là UUID hợp lệ`, `${this.field} must be a UUID`);
+    return value;
+  }
+}
+
+class IntPipe implements PipeTransform<string, number> {
+  constructor(private readonly field: string) {}
+  transform(value: string): number {
+    if (!/^\d{1,9}$/.test(value)) throw invalidField(this.field, `${this.field} phải là số nguyên dương`, `${this.field} must be a positive integer`);
+    return Number(value);
+  }
+}
+
+/** A path parameter that must be a UUID; a 400 names the parameter otherwise. */
+export const UuidParam = (name: string) => Param(name, new UuidPipe(name));
+/** A path parameter that must be a positive integer. */
+export const IntParam = (name: string) => Param(name, new IntPipe(name));

@@ -1,0 +1,22 @@
+import type { LogLevel } from './env.schema';
+
+// The typed, validated configuration handed to every part of the service. Built once by loadConfig().
+export class AppConfig {
+  port!: number;
+  host!: string;
+  publicBaseUrl!: string;
+  database!: { mode: 'embedded'; url: string; embeddedPort: number } | { mode: 'external'; url: string };
+  dataDir!: string;
+  uploadDir!: string;
+  tokenSecret!: string;
+  tokenTtlSeconds!: number;
+  dataEncryptionKey!: Buffer;
+  logLevel!: LogLevel;
+  corsOrigins!: string[] | true | false;
+  admin?: { email: string; password: string };
+  demoData!: boolean;
+  login!: { maxFailuresPerAccount: number; maxFailuresPerIp: number };
+  uploadMaxBytes!: number;
+  migrationsRun!: boolean;
+  trustProxy!: boolean;
+}

@@ -1,0 +1,103 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// Every environment variable the service reads. The description strings feed docs/operations.md and
+// the README table, so keep them short and in English + Vietnamese where a person reads them.
+export class EnvSchema {
+  /** HTTP port. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  PORT: number = 3000;
+
+  /** Interface to listen on. */
+  @IsOptional() @IsString()
+  HOST: string = '0.0.0.0';
+
+  /** PostgreSQL connection string. Unset: an embedded PostgreSQL is started under DATA_DIR/pg. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user:pass@host:5432/db' })
+  DATABASE_URL?: string;
+
+  /** Port of the embedded PostgreSQL (only without DATABASE_URL). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT: number = 54329;
+
+  /** Folder for embedded database, generated secrets and uploads. */
+  @IsOptional() @IsString()
+  DATA_DIR: string = './.data';
+
+  /** Base URL printed in QR codes and links; must be reachable by consumers' phones. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL?: string;
+
+  /** Secret for signing login tokens (≥ 32 chars). Generated and kept in DATA_DIR in embedded mode. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'TOKEN_SECRET must be at least 32 characters' })
+  TOKEN_SECRET?: string;
+
+  /** Lifetime of a login token in seconds. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
+  TOKEN_TTL_SECONDS: number = 60 * 60 * 12;
+
+  /** 32-byte key, base64, for encrypting secrets at rest. Generated and kept in DATA_DIR in embedded mode. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes in base64 (44 characters)' })
+  DATA_ENCRYPTION_KEY?: string;
+
+  /** pino log level. */
+  @IsOptional() @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty disables CORS, '*' allows any. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS: string = '';
+
+  /** First admin on an empty external database. */
+  @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  /** Password of the first admin (≥ 10 chars). */
+  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Seed demo data into an empty embedded database. Ignored (always off) with DATABASE_URL. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  DEMO_DATA: boolean = true;
+
+  /** Failed logins for one account before it is locked out with back-off. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES: number = 5;
+
+  /** Failed logins from one IP address before it is locked out with back-off. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  LOGIN_MAX_FAILURES_PER_IP: number = 30;
+
+  /** Largest accepted upload in bytes. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  UPLOAD_MAX_BYTES: number = 5 * 1024 * 1024;
+
+  /** Trust X-Forwarded-For from a reverse proxy / load balancer (needed for per-IP limits behind one). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY: boolean = false;
+
+  /** Run database migrations at start-up (under an advisory lock). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  MIGRATIONS_RUN: boolean = true;
+}

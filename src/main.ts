@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { FirstRunService } from './bootstrap/first-run.service';
+import { AppConfig } from './config/app-config';
+import { loadConfig } from './config/load-config';
+import { EmbeddedDatabase } from './database/embedded-database';
+import { printWelcome } from './welcome';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const embedded = await startEmbeddedDatabase(config);
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: đang dừng / shutting down…`);
+    await app?.close().catch((e) => console.error(e));
+    await embedded?.stop().catch((e) => console.error(e));
+    console.log('Đã dừng / stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    app = await createApp(config);
+    const outcome = await app.get(FirstRunService).run();
+    await app.listen({ port: config.port, host: config.host });
+    printWelcome(config, outcome, Date.now() - started);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+async function startEmbeddedDatabase(config: AppConfig): Promise<EmbeddedDatabase | undefined> {
+  if (config.database.mode !== 'embedded') return undefined;
+  const password = new URL(config.database.url).password;
+  const db = new EmbeddedDatabase({
+    dataDir: config.dataDir,
+    port: config.database.embeddedPort,
+    password: decodeURIComponent(password),
+    database: 'nguon',
+    log: (m) => console.log(m),
+  });
+  try {
+    await db.start();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  return db;
+}
+
+void main();

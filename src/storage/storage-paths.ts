@@ -1,0 +1,5 @@
+// Every storage key in one place, so files can be found, moved and cleaned up predictably.
+export const StoragePaths = {
+  cooperativeLogo: (cooperativeId: string, version: string, size: string) =>
+    `cooperatives/${cooperativeId}/logo/${version}-${size}.webp`,
+};
