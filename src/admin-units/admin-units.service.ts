@@ -65,8 +65,8 @@ export class AdminUnitsService {
     if (!commune) {
       throw invalidField(
         `${field}.communeCode`,
-        `Mã xã/phường ${input.communeCode} không có trong danh mục đơn vị hành chính từ 01/7/2025 (nếu là mã cũ, gửi trong oldCommuneCode)`,
-        `Commune code ${input.communeCode} is not a unit in force since 1 July 2025 (send a pre-2025 code as oldCommuneCode)`,
+        `Mã xã/phường ${formatCode(input.communeCode)} không có trong danh mục đơn vị hành chính từ 01/7/2025 (nếu là mã cũ, gửi trong oldCommuneCode)`,
+        `Commune code ${formatCode(input.communeCode)} is not a unit in force since 1 July 2025 (send a pre-2025 code as oldCommuneCode)`,
       );
     }
     this.assertProvinceMatches(input.provinceCode, commune, field);
@@ -78,19 +78,12 @@ export class AdminUnitsService {
     if (!rows.length) {
       throw invalidField(
         `${field}.oldCommuneCode`,
-        `Mã xã cũ ${input.oldCommuneCode} không có trong bảng chuyển đổi chính thức`,
-        `Old commune code ${input.oldCommuneCode} is not in the official conversion table`,
+        `Mã xã cũ ${formatCode(input.oldCommuneCode!)} không có trong bảng chuyển đổi chính thức`,
+        `Old commune code ${formatCode(input.oldCommuneCode!)} is not in the official conversion table`,
       );
     }
     const candidates = input.communeCode === undefined ? rows : rows.filter((r) => r.newCode === input.communeCode);
-    if (candidates.length !== 1) {
-      const options = rows.map((r) => `${r.newCode} ${this.communes.get(r.newCode)?.name ?? ''}`).join('; ');
-      throw invalidField(
-        `${field}.communeCode`,
-        `Xã cũ ${rows[0].oldName} (${rows[0].oldDistrict}, ${rows[0].oldProvince}) đã được chia cho nhiều xã mới; chọn communeCode trong: ${options}`,
-        `Old commune ${rows[0].oldName} was split between several new communes; choose communeCode among: ${options}`,
-      );
-    }
+    if (candidates.length !== 1) throw this.ambiguousOldCommune(rows, input.communeCode !== undefined, field);
     const row = candidates[0];
     const commune = this.communes.get(row.newCode)!;
     this.assertProvinceMatches(input.provinceCode, commune, field);
@@ -100,6 +93,18 @@ export class AdminUnitsService {
       street,
       convertedFrom: { oldCommuneCode: row.oldCode, oldCommuneName: row.oldName, oldDistrict: row.oldDistrict, oldProvince: row.oldProvince },
     };
+  }
+
+  // An old commune split between several new ones (or, in the official table, one old code used by two
+  // communes) needs the person to pick the new commune; the message lists the choices.
+  private ambiguousOldCommune(rows: CommuneConversion[], communeGiven: boolean, field: string) {
+    const options = rows
+      .map((r) => `${formatCode(r.newCode)} ${this.communes.get(r.newCode)?.name ?? ''} (← ${r.oldName}, ${r.oldDistrict}, ${r.oldProvince})`)
+      .join('; ');
+    const [vi, en] = communeGiven
+      ? ['communeCode không phải xã mới nhận xã cũ này; chọn trong', 'communeCode is not a commune that took over this old commune; choose among']
+      : ['Xã cũ này nay thuộc nhiều xã mới; chọn communeCode trong', 'This old commune now belongs to several new communes; choose communeCode among'];
+    return invalidField(`${field}.communeCode`, `${vi}: ${options}`, `${en}: ${options}`);
   }
 
   private assertProvinceMatches(provinceCode: number | undefined, commune: Commune, field: string): void {
@@ -125,6 +130,9 @@ export class AdminUnitsService {
     };
   }
 }
+
+/** Official codes are written with 5 digits ("08980"). */
+export const formatCode = (code: number) => String(code).padStart(5, '0');
 
 // Diacritic-insensitive matching, so "pham tran" finds "Phạm Trấn".
 export function fold(s: string): string {

@@ -20,7 +20,7 @@ export class TestApp {
     readonly databaseUrl: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  static async start(env: Record<string, string> = {}, adjust?: (config: AppConfig) => void): Promise<TestApp> {
     const databaseUrl = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: databaseUrl,
@@ -33,6 +33,7 @@ export class TestApp {
       LOG_LEVEL: 'silent',
       ...env,
     });
+    adjust?.(config);
     const app = await createApp(config);
     await app.get(FirstRunService).run();
     return new TestApp(app, config, databaseUrl);

@@ -1,0 +1,101 @@
+import { DataSource } from 'typeorm';
+import { FirstRunError, FirstRunService } from '../../src/bootstrap/first-run.service';
+import { DEMO_PASSWORD } from '../../src/bootstrap/demo-data';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/load-config';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { migrateDatabase } from '../../src/database/migrate';
+import { MIGRATIONS } from '../../migrations';
+import { createEmptyDatabase, dropTestDatabase } from '../utils/test-db';
+import { bearer, TestApp } from '../utils/test-app';
+
+const tables = async (ds: DataSource) =>
+  (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
+    (r: { table_name: string }) => r.table_name,
+  );
+
+describe('database: migrations and first run', () => {
+  it('migrates up, all the way down, and up again', async () => {
+    const url = await createEmptyDatabase();
+    const ds = await new DataSource(dataSourceOptions(url)).initialize();
+    try {
+      expect(await migrateDatabase(url)).toHaveLength(MIGRATIONS.length);
+      expect(await tables(ds)).toEqual(expect.arrayContaining(['api_token', 'app_user', 'cooperative', 'login_throttle', 'typeorm_migrations']));
+      expect(await migrateDatabase(url)).toEqual([]);
+      for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      expect(await tables(ds)).toEqual(['typeorm_migrations']);
+      expect(await migrateDatabase(url)).toHaveLength(MIGRATIONS.length);
+      expect(await tables(ds)).toContain('cooperative');
+    } finally {
+      await ds.destroy();
+      await dropTestDatabase(url);
+    }
+  });
+
+  it('runs each migration once when several replicas start together (advisory lock)', async () => {
+    const url = await createEmptyDatabase();
+    try {
+      const results = await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);
+      expect(results.map((r) => r.length).sort()).toEqual([0, 0, MIGRATIONS.length]);
+    } finally {
+      await dropTestDatabase(url);
+    }
+  });
+
+  const externalEnv = (url: string, extra: Record<string, string> = {}) => ({
+    DATABASE_URL: url,
+    TOKEN_SECRET: 'x'.repeat(40),
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'true',
+    ...extra,
+  });
+
+  it('refuses to start an empty external database without ADMIN_EMAIL/ADMIN_PASSWORD, and never seeds demo data there', async () => {
+    const url = await createEmptyDatabase();
+    const app = await createApp(loadConfig(externalEnv(url)));
+    try {
+      await expect(app.get(FirstRunService).run()).rejects.toThrow(FirstRunError);
+      await expect(app.get(FirstRunService).run()).rejects.toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
+      expect(await app.get(DataSource).query('SELECT count(*)::int AS n FROM cooperative')).toEqual([{ n: 0 }]);
+    } finally {
+      await app.close();
+      await dropTestDatabase(url);
+    }
+  });
+
+  it('creates the first admin once, even when replicas start together', async () => {
+    const url = await createEmptyDatabase();
+    const config = loadConfig(externalEnv(url, { ADMIN_EMAIL: 'Root@Province.gov.vn', ADMIN_PASSWORD: 'a-strong-password' }));
+    const [a, b] = [await createApp(config), await createApp(config)];
+    try {
+      const outcomes = await Promise.all([a.get(FirstRunService).run(), b.get(FirstRunService).run()]);
+      expect(outcomes.sort()).toEqual(['admin-created', 'existing']);
+      const users = await a.get(DataSource).query('SELECT email, role FROM app_user');
+      expect(users).toEqual([{ email: 'root@province.gov.vn', role: 'admin' }]);
+    } finally {
+      await a.close();
+      await b.close();
+      await dropTestDatabase(url);
+    }
+  });
+
+  it('seeds the demo world from the source articles (embedded mode)', async () => {
+    const t = await TestApp.start({}, (config) => (config.demoData = true));
+    try {
+      const officer = await t.login('canbo@nguon.demo', DEMO_PASSWORD);
+      const res = await t.http().get('/cooperatives?sort=name').set(bearer(officer));
+      const byName = Object.fromEntries(res.body.items.map((c: { name: string; address: { fullText: string } }) => [c.name, c.address.fullText]));
+      expect(byName['Hợp tác xã Tân Minh Đức']).toBe('Thôn Phạm Trấn, Xã Trường Tân, Thành phố Hải Phòng');
+      expect(byName['Hợp tác xã Dịch vụ Nông nghiệp Vũ Bản']).toBe('Thôn 1, Xã Bình Giang, Tỉnh Ninh Bình');
+      expect(byName['Hợp tác xã Nông nghiệp Xuân Giang']).toBe('Xã Thọ Xuân, Tỉnh Thanh Hóa');
+      // The staff member logs in with a phone number, as many cooperative staff would.
+      const staff = await t.http().post('/auth/login').send({ login: '0987 654 321', password: DEMO_PASSWORD });
+      expect(staff.body.user).toMatchObject({ role: 'cooperative_staff', fullName: 'Nguyễn Thị Hệ' });
+      const own = await t.http().get('/cooperatives').set(bearer(staff.body.accessToken));
+      expect(own.body.items.map((c: { name: string }) => c.name)).toEqual(['Hợp tác xã Tân Minh Đức']);
+    } finally {
+      await t.stop();
+    }
+  });
+});
