@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { embeddedPostgresBinaries, letPostgresUserReach } from './postgres-user-access';
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -28,6 +29,7 @@ export class EmbeddedDatabase {
     await this.stopOrphan();
     await this.assertPortFree();
     mkdirSync(this.options.dataDir, { recursive: true });
+    letPostgresUserReach([embeddedPostgresBinaries(), this.options.dataDir]);
     const recent: string[] = [];
     const server = new EmbeddedPostgres({
       databaseDir: this.pgDir,

