@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { FirstRunService } from './bootstrap/first-run.service';
 import { AppConfig } from './config/app-config';
-import { loadConfig } from './config/load-config';
+import { ConfigError, loadConfig } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
 import { printWelcome } from './welcome';
 
 async function main(): Promise<void> {
-  const started = Date.now();
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const embedded = await startEmbeddedDatabase(config);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
@@ -27,11 +26,21 @@ async function main(): Promise<void> {
     app = await createApp(config);
     const outcome = await app.get(FirstRunService).run();
     await app.listen({ port: config.port, host: config.host });
-    printWelcome(config, outcome, Date.now() - started);
+    // Uptime includes loading the code and starting PostgreSQL: what a person waits for.
+    printWelcome(config, outcome, process.uptime() * 1000);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await app?.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
 }

@@ -79,9 +79,12 @@ export class UsersService {
 
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     const user = await this.getVisibleOrThrow(actor, id);
-    const managesUser = actor.role === Role.Admin || (actor.role !== Role.CooperativeStaff && user.id !== actor.id);
-    if (!managesUser && (dto.active !== undefined || dto.provinceCodes !== undefined)) throw forbidden();
-    if (actor.role === Role.CooperativeStaff && user.id !== actor.id) throw forbidden();
+    // Seeing a user (same cooperative, or officer of its province) is not enough to change them:
+    // staff may only rename themselves, and nobody but an admin disables their own account.
+    const self = user.id === actor.id;
+    const manages = actor.role === Role.Admin || (actor.role !== Role.CooperativeStaff && !self);
+    if (!self && !manages) throw forbidden();
+    if (dto.active !== undefined && !manages) throw forbidden();
     if (dto.provinceCodes !== undefined) {
       if (actor.role !== Role.Admin || user.role !== Role.Officer) throw forbidden();
       this.assertProvinces(dto.provinceCodes);
