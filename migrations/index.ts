@@ -1,5 +1,15 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
+import { Audit1763800000100 } from './1763800000100-Audit';
+import { PlantingAreas1763800000200 } from './1763800000200-PlantingAreas';
+import { Products1763800000300 } from './1763800000300-Products';
+import { HarvestBatches1763800000400 } from './1763800000400-HarvestBatches';
 
 // Every migration in order. Add each new file here (generated ones too): an explicit list runs the
 // same under the compiled app, the CLI and the tests.
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Audit1763800000100,
+  PlantingAreas1763800000200,
+  Products1763800000300,
+  HarvestBatches1763800000400,
+];

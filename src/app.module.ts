@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminUnitsModule } from './admin-units/admin-units.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { DatabaseModule } from './database/database.module';
+import { HarvestBatchesModule } from './harvest-batches/harvest-batches.module';
 import { HealthModule } from './health/health.module';
+import { PlantingAreasModule } from './planting-areas/planting-areas.module';
+import { ProductsModule } from './products/products.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 
@@ -23,6 +27,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
         CooperativesModule,
+        AuditModule,
+        PlantingAreasModule,
+        ProductsModule,
+        HarvestBatchesModule,
         HealthModule,
         BootstrapModule,
       ],

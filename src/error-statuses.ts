@@ -1,7 +1,10 @@
 import { AUTH_ERROR_STATUS } from './auth/auth-error-code';
 import { COMMON_ERROR_STATUS } from './common/errors/common-error-code';
 import { COOPERATIVE_ERROR_STATUS } from './cooperatives/cooperative-error-code';
+import { HARVEST_BATCH_ERROR_STATUS } from './harvest-batches/harvest-batch-error-code';
 import { MEDIA_ERROR_STATUS } from './media/media-error-code';
+import { PLANTING_AREA_ERROR_STATUS } from './planting-areas/planting-area-error-code';
+import { PRODUCT_ERROR_STATUS } from './products/product-error-code';
 import { USER_ERROR_STATUS } from './users/user-error-code';
 
 // Every module's error codes and their HTTP status, gathered for the global filter. Each map is typed
@@ -12,4 +15,7 @@ export const ERROR_STATUSES: Record<string, number> = {
   ...USER_ERROR_STATUS,
   ...COOPERATIVE_ERROR_STATUS,
   ...MEDIA_ERROR_STATUS,
+  ...PLANTING_AREA_ERROR_STATUS,
+  ...PRODUCT_ERROR_STATUS,
+  ...HARVEST_BATCH_ERROR_STATUS,
 };

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../users/role.enum';
 import type { AuthUser } from './auth-user';
 
@@ -35,4 +35,26 @@ export function canSeeCooperative(actor: AuthUser, coop: { id: string; provinceC
 /** Admins, officers of the province, and the cooperative's own managers may change a cooperative. */
 export function canManageCooperative(actor: AuthUser, coop: { id: string; provinceCode: number }): boolean {
   return actor.role !== Role.CooperativeStaff && canSeeCooperative(actor, coop);
+}
+
+/**
+ * Scopes rows owned by a cooperative (any table with a cooperative_id column) to what the actor may see,
+ * without joining: officers through a sub-select on their provinces.
+ */
+export function scopeOwnedRows<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: AuthUser,
+  cooperativeIdColumn: string,
+): SelectQueryBuilder<T> {
+  switch (actor.role) {
+    case Role.Admin:
+      return qb;
+    case Role.Officer:
+      return qb.andWhere(`${cooperativeIdColumn} IN (SELECT id FROM cooperative WHERE province_code = ANY(:scopeProvinces))`, {
+        scopeProvinces: actor.provinceCodes,
+      });
+    case Role.CooperativeManager:
+    case Role.CooperativeStaff:
+      return qb.andWhere(`${cooperativeIdColumn} = :scopeCooperative`, { scopeCooperative: actor.cooperativeId });
+  }
 }

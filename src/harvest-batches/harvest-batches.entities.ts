@@ -1,0 +1,3 @@
+import type { EntitySchemaOrClass } from '../database/entity-type';
+// Entities of this feature, registered with TypeORM in src/database/entities.ts.
+export const HARVEST_BATCH_ENTITIES: EntitySchemaOrClass[] = [];

@@ -1,0 +1,2 @@
+// Error codes of this feature and their HTTP status (gathered in src/error-statuses.ts).
+export const PLANTING_AREA_ERROR_STATUS: Record<string, number> = {};
