@@ -19,4 +19,6 @@ export class AppConfig {
   uploadMaxBytes!: number;
   migrationsRun!: boolean;
   trustProxy!: boolean;
+  diaryLateAfterDays!: number;
+  harvestYieldTolerance!: number;
 }

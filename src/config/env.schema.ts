@@ -94,6 +94,14 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   UPLOAD_MAX_BYTES: number = 5 * 1024 * 1024;
 
+  /** A diary entry recorded more than this many days after the work is flagged "late" to consumers. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  DIARY_LATE_AFTER_DAYS: number = 7;
+
+  /** Harvest above expected yield × this factor (per planting area and season) is flagged. */
+  @IsOptional() @Type(() => Number) @Min(1) @Max(10)
+  HARVEST_YIELD_TOLERANCE: number = 1.2;
+
   /** Trust X-Forwarded-For from a reverse proxy / load balancer (needed for per-IP limits behind one). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY: boolean = false;

@@ -65,6 +65,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.uploadMaxBytes = parsed.UPLOAD_MAX_BYTES;
   config.migrationsRun = parsed.MIGRATIONS_RUN;
   config.trustProxy = parsed.TRUST_PROXY;
+  config.diaryLateAfterDays = parsed.DIARY_LATE_AFTER_DAYS;
+  config.harvestYieldTolerance = parsed.HARVEST_YIELD_TOLERANCE;
   return config;
 }
 
