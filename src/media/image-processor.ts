@@ -14,6 +14,19 @@ export interface ImageVariant {
   size: number;
 }
 
+export interface EncodedVariant {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface ProcessedImage {
+  /** Size of the upload once its EXIF rotation is applied. */
+  width: number;
+  height: number;
+  variants: Map<string, EncodedVariant>;
+}
+
 @Injectable()
 export class ImageProcessor {
   /**
@@ -34,6 +47,25 @@ export class ImageProcessor {
     return out;
   }
 
+  /**
+   * Same treatment as toWebpVariants, but also reports the upright size of the upload and of each
+   * variant, for records that keep image dimensions (product photos).
+   */
+  async processToWebp(input: Buffer, variants: ImageVariant[], field = 'file'): Promise<ProcessedImage> {
+    await this.assertDecodable(input, field);
+    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    const out = new Map<string, EncodedVariant>();
+    for (const v of variants) {
+      const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
+        .rotate()
+        .resize(v.size, v.size, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer({ resolveWithObject: true });
+      out.set(v.name, { data, width: info.width, height: info.height });
+    }
+    return { width: meta.autoOrient.width, height: meta.autoOrient.height, variants: out };
+  }
+
   private async assertDecodable(input: Buffer, field: string): Promise<void> {
     try {
       const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
@@ -50,5 +82,15 @@ export class ImageProcessor {
         [{ field, message: { vi: 'Không đọc được ảnh', en: 'Not a readable image' } }],
       );
     }
+  }
+
+  /**
+   * Rasterises an SVG we generated (stamps), at `density` dpi and, when given, resized to `width` pixels.
+   * Flattened onto white: phones decode QR codes badly over a transparent background shown as black.
+   */
+  async svgToPng(svg: string, options: { density?: number; width?: number }): Promise<Buffer> {
+    let image = sharp(Buffer.from(svg), { density: options.density, limitInputPixels: MAX_INPUT_PIXELS });
+    if (options.width) image = image.resize({ width: options.width });
+    return image.flatten({ background: '#ffffff' }).png().toBuffer();
   }
 }

@@ -1,2 +1,14 @@
 // Error codes of this feature and their HTTP status (gathered in src/error-statuses.ts).
-export const PRODUCT_ERROR_STATUS: Record<string, number> = {};
+export enum ProductErrorCode {
+  GTIN_TAKEN = 'PRODUCT_GTIN_TAKEN',
+  TOO_MANY_IMAGES = 'PRODUCT_TOO_MANY_IMAGES',
+  OCOP_DECISION_TAKEN = 'OCOP_DECISION_ALREADY_RECORDED',
+  OCOP_ALREADY_REVOKED = 'OCOP_CERTIFICATION_ALREADY_REVOKED',
+}
+
+export const PRODUCT_ERROR_STATUS: Record<ProductErrorCode, number> = {
+  PRODUCT_GTIN_TAKEN: 409,
+  PRODUCT_TOO_MANY_IMAGES: 409,
+  OCOP_DECISION_ALREADY_RECORDED: 409,
+  OCOP_CERTIFICATION_ALREADY_REVOKED: 409,
+};

@@ -2,4 +2,6 @@
 export const StoragePaths = {
   cooperativeLogo: (cooperativeId: string, version: string, size: string) =>
     `cooperatives/${cooperativeId}/logo/${version}-${size}.webp`,
+  productImage: (productId: string, imageId: string, version: string, size: string) =>
+    `products/${productId}/images/${imageId}-${version}-${size}.webp`,
 };
