@@ -142,6 +142,13 @@ export class ProductsService {
       .getOne();
   }
 
+  /** GTINs of several products at once (null when a product has none), for lists of batches and stamps. */
+  async gtinsOf(productIds: string[]): Promise<Map<string, string | null>> {
+    if (!productIds.length) return new Map();
+    const rows = await this.repo.find({ where: { id: In(productIds) }, select: { id: true, gtin: true } });
+    return new Map(rows.map((p) => [p.id, p.gtin]));
+  }
+
   toResponse(product: Product, images: ProductImage[]): ProductResponseDto {
     return toProductResponse(product, images, (image, size) => this.imageUrl(image, size));
   }

@@ -1,0 +1,27 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+
+export const PLANTING_AREA_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'declaredAreaHa', '-declaredAreaHa'] as const;
+
+export class ListPlantingAreasQuery extends PageQueryDto {
+  /** Only areas of this cooperative. */
+  @IsOptional() @IsUUID()
+  cooperativeId?: string;
+
+  /** Only areas located in this province (code since July 2025). */
+  @IsOptional() @Type(() => Number) @IsInt()
+  provinceCode?: number;
+
+  /** Part of the crop name; accents optional ("vai thieu" finds "Vải thiều"). */
+  @IsOptional() @IsString() @MaxLength(100)
+  crop?: string;
+
+  @IsOptional() @IsIn(PLANTING_AREA_SORTS)
+  sort?: (typeof PLANTING_AREA_SORTS)[number];
+
+  /** Language of messages and warnings, vi (default) or en; Accept-Language works too. */
+  @IsOptional() @IsIn(['vi', 'en'])
+  lang?: 'vi' | 'en';
+}
+
