@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { DatabaseModule } from './database/database.module';
+import { FarmingDiaryModule } from './farming-diary/farming-diary.module';
 import { HarvestBatchesModule } from './harvest-batches/harvest-batches.module';
 import { HealthModule } from './health/health.module';
 import { PlantingAreasModule } from './planting-areas/planting-areas.module';
@@ -30,6 +31,7 @@ export class AppModule {
         AuditModule,
         PlantingAreasModule,
         ProductsModule,
+        FarmingDiaryModule,
         HarvestBatchesModule,
         HealthModule,
         BootstrapModule,

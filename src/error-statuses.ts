@@ -1,6 +1,7 @@
 import { AUTH_ERROR_STATUS } from './auth/auth-error-code';
 import { COMMON_ERROR_STATUS } from './common/errors/common-error-code';
 import { COOPERATIVE_ERROR_STATUS } from './cooperatives/cooperative-error-code';
+import { FARMING_DIARY_ERROR_STATUS } from './farming-diary/farming-diary-error-code';
 import { HARVEST_BATCH_ERROR_STATUS } from './harvest-batches/harvest-batch-error-code';
 import { MEDIA_ERROR_STATUS } from './media/media-error-code';
 import { PLANTING_AREA_ERROR_STATUS } from './planting-areas/planting-area-error-code';
@@ -17,5 +18,6 @@ export const ERROR_STATUSES: Record<string, number> = {
   ...MEDIA_ERROR_STATUS,
   ...PLANTING_AREA_ERROR_STATUS,
   ...PRODUCT_ERROR_STATUS,
+  ...FARMING_DIARY_ERROR_STATUS,
   ...HARVEST_BATCH_ERROR_STATUS,
 };

@@ -1,2 +1,16 @@
-// Error codes of this feature and their HTTP status (gathered in src/error-statuses.ts).
-export const HARVEST_BATCH_ERROR_STATUS: Record<string, number> = {};
+export enum HarvestBatchErrorCode {
+  LOT_CODE_TAKEN = 'BATCH_LOT_CODE_TAKEN',
+  NO_ACTIVE_CODE = 'BATCH_NO_ACTIVE_PLANTING_AREA_CODE',
+  PHI_NOT_ELAPSED = 'BATCH_PHI_NOT_ELAPSED',
+  SEALED = 'BATCH_SEALED',
+  ILLEGAL_TRANSITION = 'BATCH_ILLEGAL_TRANSITION',
+}
+
+// 422: the request is well-formed but the facts forbid it (an inactive code, a spray too recent).
+export const HARVEST_BATCH_ERROR_STATUS: Record<HarvestBatchErrorCode, number> = {
+  BATCH_LOT_CODE_TAKEN: 409,
+  BATCH_NO_ACTIVE_PLANTING_AREA_CODE: 422,
+  BATCH_PHI_NOT_ELAPSED: 422,
+  BATCH_SEALED: 409,
+  BATCH_ILLEGAL_TRANSITION: 409,
+};

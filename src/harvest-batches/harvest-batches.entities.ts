@@ -1,3 +1,8 @@
 import type { EntitySchemaOrClass } from '../database/entity-type';
-// Entities of this feature, registered with TypeORM in src/database/entities.ts.
-export const HARVEST_BATCH_ENTITIES: EntitySchemaOrClass[] = [];
+import { HarvestBatch } from './harvest-batch.entity';
+import { PhiOverride } from './phi-override.entity';
+import { TraceEvent } from './trace-events/trace-event.entity';
+import { FarmingDiaryEntry } from '../farming-diary/farming-diary-entry.entity';
+
+// Entities of harvest batches and the farming diary, registered in src/database/entities.ts.
+export const HARVEST_BATCH_ENTITIES: EntitySchemaOrClass[] = [FarmingDiaryEntry, HarvestBatch, PhiOverride, TraceEvent];

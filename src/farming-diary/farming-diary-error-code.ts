@@ -1,0 +1,9 @@
+export enum FarmingDiaryErrorCode {
+  ENTRY_LOCKED = 'DIARY_ENTRY_LOCKED',
+  ALREADY_CORRECTED = 'DIARY_ENTRY_ALREADY_CORRECTED',
+}
+
+export const FARMING_DIARY_ERROR_STATUS: Record<FarmingDiaryErrorCode, number> = {
+  DIARY_ENTRY_LOCKED: 409,
+  DIARY_ENTRY_ALREADY_CORRECTED: 409,
+};

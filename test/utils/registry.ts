@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { addDays, todayInVietnam } from '../../src/common/time/vn-date';
+import { bearer, TestApp } from './test-app';
+
+// Registry fixtures built through the HTTP API, as a cooperative and an officer would.
+
+/** A created resource as the API returned it (the tests read ids and a few fields). */
+export type Fixture = { id: string } & Record<string, unknown>;
+
+const expectOk = (res: { status: number; body: unknown }, what: string) => {
+  if (res.status >= 300) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Fixture;
+};
+
+export const daysAgo = (n: number) => addDays(todayInVietnam(), -n);
+
+export async function makeArea(t: TestApp, token: string, cooperativeId: string, overrides: Record<string, unknown> = {}) {
+  const res = await t.http().post(`/cooperatives/${cooperativeId}/planting-areas`).set(bearer(token)).send({
+    name: `Cánh đồng ${randomBytes(2).toString('hex')}`,
+    crop: 'Bắp cải',
+    declaredAreaHa: 2.5,
+    householdCount: 12,
+    address: { communeCode: 11065 },
+    standard: 'VietGAP',
+    ...overrides,
+  });
+  return expectOk(res, 'create planting area');
+}
+
+export async function makeSeason(t: TestApp, token: string, areaId: string, overrides: Record<string, unknown> = {}) {
+  const res = await t.http().post(`/planting-areas/${areaId}/seasons`).set(bearer(token)).send({
+    name: 'Vụ đông 2026',
+    startDate: daysAgo(120),
+    expectedHarvestFrom: daysAgo(30),
+    expectedHarvestTo: addDays(todayInVietnam(), 30),
+    expectedYieldKg: 1000,
+    targetMarket: 'Nội địa',
+    ...overrides,
+  });
+  return expectOk(res, 'create season');
+}
+
+/** Adds a code and has an admin activate it from `activeFrom` (default a year ago). */
+export async function addActiveCode(t: TestApp, adminToken: string, areaId: string, code = `VN-HPOR-${randomBytes(2).readUInt16BE() % 10000}`, activeFrom = daysAgo(365)) {
+  const created = expectOk(
+    await t.http().post(`/planting-areas/${areaId}/codes`).set(bearer(adminToken)).send({ code, scope: 'domestic', issuer: 'Chi cục TT&BVTV Hải Phòng', issuedOn: activeFrom }),
+    'add code',
+  );
+  expectOk(
+    await t.http().post(`/planting-areas/${areaId}/codes/${created.id}/status`).set(bearer(adminToken)).send({ status: 'active', reason: 'Đã kiểm tra thực địa', effectiveFrom: activeFrom }),
+    'activate code',
+  );
+  return created;
+}
+
+export async function makeProduct(t: TestApp, token: string, cooperativeId: string, overrides: Record<string, unknown> = {}) {
+  const res = await t.http().post(`/cooperatives/${cooperativeId}/products`).set(bearer(token)).send({
+    nameVi: 'Bắp cải VietGAP',
+    category: 'Rau củ',
+    unitOfSale: 'túi',
+    netContent: 1,
+    netContentUnit: 'KGM',
+    ...overrides,
+  });
+  return expectOk(res, 'create product');
+}
