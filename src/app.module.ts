@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { FarmingDiaryModule } from './farming-diary/farming-diary.module';
 import { HarvestBatchesModule } from './harvest-batches/harvest-batches.module';
 import { HealthModule } from './health/health.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
 import { PlantingAreasModule } from './planting-areas/planting-areas.module';
 import { ProductsModule } from './products/products.module';
 import { StorageModule } from './storage/storage.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ProductsModule,
         FarmingDiaryModule,
         HarvestBatchesModule,
+        OnboardingModule,
         HealthModule,
         BootstrapModule,
       ],

@@ -4,6 +4,7 @@ import { COOPERATIVE_ERROR_STATUS } from './cooperatives/cooperative-error-code'
 import { FARMING_DIARY_ERROR_STATUS } from './farming-diary/farming-diary-error-code';
 import { HARVEST_BATCH_ERROR_STATUS } from './harvest-batches/harvest-batch-error-code';
 import { MEDIA_ERROR_STATUS } from './media/media-error-code';
+import { ONBOARDING_ERROR_STATUS } from './onboarding/onboarding-error-code';
 import { PLANTING_AREA_ERROR_STATUS } from './planting-areas/planting-area-error-code';
 import { PRODUCT_ERROR_STATUS } from './products/product-error-code';
 import { USER_ERROR_STATUS } from './users/user-error-code';
@@ -20,4 +21,5 @@ export const ERROR_STATUSES: Record<string, number> = {
   ...PRODUCT_ERROR_STATUS,
   ...FARMING_DIARY_ERROR_STATUS,
   ...HARVEST_BATCH_ERROR_STATUS,
+  ...ONBOARDING_ERROR_STATUS,
 };
