@@ -3,6 +3,7 @@ import { Audit1763800000100 } from './1763800000100-Audit';
 import { PlantingAreas1763800000200 } from './1763800000200-PlantingAreas';
 import { Products1763800000300 } from './1763800000300-Products';
 import { HarvestBatches1763800000400 } from './1763800000400-HarvestBatches';
+import { Certifications1763800000500 } from './1763800000500-Certifications';
 
 // Every migration in order. Add each new file here (generated ones too): an explicit list runs the
 // same under the compiled app, the CLI and the tests.
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   PlantingAreas1763800000200,
   Products1763800000300,
   HarvestBatches1763800000400,
+  Certifications1763800000500,
 ];

@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { AppConfig } from './config/app-config';
+import { CertificationsModule } from './certifications/certifications.module';
 import { ConfigModule } from './config/config.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { DatabaseModule } from './database/database.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ProductsModule,
         FarmingDiaryModule,
         HarvestBatchesModule,
+        CertificationsModule,
         OnboardingModule,
         HealthModule,
         BootstrapModule,

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { Certification } from '../certifications/certification.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { Cooperative } from '../cooperatives/cooperative.entity';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   ...PLANTING_AREA_ENTITIES,
   ...PRODUCT_ENTITIES,
   ...HARVEST_BATCH_ENTITIES,
+  Certification,
 ];

@@ -4,4 +4,5 @@ export const StoragePaths = {
     `cooperatives/${cooperativeId}/logo/${version}-${size}.webp`,
   productImage: (productId: string, imageId: string, version: string, size: string) =>
     `products/${productId}/images/${imageId}-${version}-${size}.webp`,
+  certificationFile: (certificationId: string, extension: 'pdf' | 'webp') => `certifications/${certificationId}.${extension}`,
 };
