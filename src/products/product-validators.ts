@@ -42,27 +42,6 @@ function gtinMessage(args: ValidationArguments): string {
   return bilingual(`${field}: GTIN phải gồm 8, 12, 13 hoặc 14 chữ số`, `${field}: a GTIN has 8, 12, 13 or 14 digits`);
 }
 
-/** A calendar date written YYYY-MM-DD that exists (2024-02-29 yes, 2023-02-29 no). */
-export function IsCalendarDate(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: object.constructor,
-      propertyName,
-      options: {
-        ...options,
-        message: (a: ValidationArguments) =>
-          bilingual(`${a.property}: ngày không hợp lệ, hãy ghi theo dạng YYYY-MM-DD (ví dụ 2024-02-29)`, `${a.property}: not a valid date, write it as YYYY-MM-DD (e.g. 2024-02-29)`),
-      },
-      validator: { validate: isCalendarDate },
-    });
-}
-
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** NFC, trimmed, inner spaces collapsed, blanks and duplicates dropped: for lists such as applied standards. */
 export const NormaliseTextList = () =>

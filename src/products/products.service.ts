@@ -15,7 +15,7 @@ import type { ListProductsQuery } from './dto/list-products.query';
 import { ProductImageSize, ProductResponseDto, toProductFields, toProductResponse } from './dto/product-response.dto';
 import type { UpdateProductDto } from './dto/update-product.dto';
 import { OcopCertification } from './ocop/ocop-certification.entity';
-import { isCalendarDate } from './product-validators';
+import { isDateOnly } from '../common/time/date-only';
 import { ProductErrorCode } from './product-error-code';
 import { ProductImage } from './product-image.entity';
 import { Product } from './product.entity';
@@ -130,7 +130,7 @@ export class ProductsService {
    * been revoked because it should not have been granted.
    */
   async validOcopOn(productId: string, date: string): Promise<OcopCertification | null> {
-    if (!isCalendarDate(date)) throw new Error(`validOcopOn needs a YYYY-MM-DD date, got ${date}`);
+    if (!isDateOnly(date)) throw new Error(`validOcopOn needs a YYYY-MM-DD date, got ${date}`);
     return this.certificationRepo
       .createQueryBuilder('oc')
       .where('oc.product_id = :productId', { productId })

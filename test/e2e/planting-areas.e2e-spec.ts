@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../src/auth/auth-user';
-import { todayInVietnam } from '../../src/planting-areas/date-only';
+import { todayInVietnam } from '../../src/common/time/vn-date';
 import { PlantingAreasService } from '../../src/planting-areas/planting-areas.service';
 import { Role } from '../../src/users/role.enum';
 import { bearer, TestApp } from '../utils/test-app';

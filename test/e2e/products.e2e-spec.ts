@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { addDays, daysBetween, todayInVietnam } from '../../src/products/ocop/ocop-rules';
+import { addDays, daysBetween, todayInVietnam } from '../../src/common/time/vn-date';
 import { ProductsService } from '../../src/products/products.service';
 import { fakePng, tinyPng } from '../utils/images';
 import { bearer, TestApp } from '../utils/test-app';
@@ -491,7 +491,7 @@ describe('products and OCOP certification', () => {
       const future = await certify(p.id, { decisionDate: today, issuedOn: tomorrow }, { lang: 'en' });
       expect(future.body.details).toEqual([{ field: 'issuedOn', message: `issuedOn: the issue date (${tomorrow}) cannot be after today (${today})` }]);
       const unreal = await certify(p.id, { decisionDate: '2023-02-29' });
-      expect(unreal.body.details).toEqual([{ field: 'decisionDate', message: 'decisionDate: ngày không hợp lệ, hãy ghi theo dạng YYYY-MM-DD (ví dụ 2024-02-29)' }]);
+      expect(unreal.body.details).toEqual([{ field: 'decisionDate', message: 'decisionDate: ngày phải có thật và viết theo dạng YYYY-MM-DD (ví dụ 2025-03-15)' }]);
       const todayOk = await certify(p.id, { decisionDate: today });
       expect(todayOk.body).toMatchObject({ issuedOn: today, status: 'valid' });
     });

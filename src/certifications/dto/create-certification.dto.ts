@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { NormaliseText } from '../../common/validation/validators';
-import { IsDateOnly } from '../../planting-areas/date-only';
+import { IsDateOnly } from '../../common/time/date-only';
 import { CertificationScheme, CertificationSubject } from '../certification.entity';
 
 export class CreateCertificationDto {

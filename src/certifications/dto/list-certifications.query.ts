@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { IsDateOnly } from '../../planting-areas/date-only';
+import { IsDateOnly } from '../../common/time/date-only';
 import { CertificationSubject } from '../certification.entity';
 
 export class ListCertificationsQuery extends PageQueryDto {

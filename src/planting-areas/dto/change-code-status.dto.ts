@@ -2,7 +2,7 @@ import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-valid
 import { bilingual } from '../../common/i18n/messages';
 import { NormaliseText } from '../../common/validation/validators';
 import { CodeStatus } from '../code-status';
-import { IsDateOnly } from '../date-only';
+import { IsDateOnly } from '../../common/time/date-only';
 
 export class ChangeCodeStatusDto {
   /** New status: active, suspended, revoked or expired (pending is only the starting status). */

@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { NormaliseText } from '../../common/validation/validators';
 import { IsCodeScope, normaliseScope } from '../code-scope';
-import { IsDateOnly } from '../date-only';
+import { IsDateOnly } from '../../common/time/date-only';
 
 export class CreatePlantingAreaCodeDto {
   /**

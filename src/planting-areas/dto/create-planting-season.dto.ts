@@ -1,7 +1,7 @@
 import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { bilingual } from '../../common/i18n/messages';
 import { NormaliseText } from '../../common/validation/validators';
-import { IsDateOnly } from '../date-only';
+import { IsDateOnly } from '../../common/time/date-only';
 
 const kg = (field: string) =>
   bilingual(

@@ -22,7 +22,8 @@ import { OcopReferenceGroupResponseDto, toOcopReferenceGroupResponse } from './d
 import type { RevokeOcopCertificationDto } from './dto/revoke-ocop-certification.dto';
 import { OcopCertification } from './ocop-certification.entity';
 import { OcopReferenceGroup } from './ocop-reference-group.entity';
-import { addDays, dateProblems, groupProblems, levelProblem, RuleProblem, scoreProblem, todayInVietnam, validUntilOf } from './ocop-rules';
+import { addDays, todayInVietnam } from '../../common/time/vn-date';
+import { dateProblems, groupProblems, levelProblem, RuleProblem, scoreProblem, validUntilOf } from './ocop-rules';
 
 @Injectable()
 export class OcopCertificationsService {

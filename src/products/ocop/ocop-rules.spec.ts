@@ -1,4 +1,5 @@
-import { addDays, badgeOf, validUntilOf, dateProblems, daysBetween, effectiveStatus, groupProblems, levelProblem, scoreProblem, todayInVietnam } from './ocop-rules';
+import { addDays, daysBetween, todayInVietnam } from '../../common/time/vn-date';
+import { badgeOf, validUntilOf, dateProblems, effectiveStatus, groupProblems, levelProblem, scoreProblem } from './ocop-rules';
 
 describe('scoreProblem', () => {
   it.each([

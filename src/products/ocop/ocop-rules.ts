@@ -138,22 +138,6 @@ export function badgeOf(stars: number, status: OcopStatus): OcopBadge | null {
   return { stars: stars as 3 | 4 | 5, label: `OCOP ${stars} sao` };
 }
 
-// Dates people write on decisions are Vietnamese calendar dates (UTC+7, no daylight saving).
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 export interface ReferenceGroupLike {
   code: string;

@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { bilingual } from '../../../common/i18n/messages';
 import { NormaliseText } from '../../../common/validation/validators';
-import { IsCalendarDate } from '../../product-validators';
+import { IsDateOnly } from '../../../common/time/date-only';
 import { RECOGNISING_LEVELS, RecognisingLevel } from '../ocop-certification.entity';
 
 // validUntil is not a field: it is always issuedOn + 36 months (validUntilOf), never typed in.
@@ -40,7 +40,7 @@ export class CreateOcopCertificationDto {
   decisionNo!: string;
 
   /** Ngày ký quyết định (YYYY-MM-DD). */
-  @IsCalendarDate()
+  @IsDateOnly()
   decisionDate!: string;
 
   /** Số giấy chứng nhận, nếu có. */
@@ -48,6 +48,6 @@ export class CreateOcopCertificationDto {
   certificateNo?: string;
 
   /** Ngày cấp (YYYY-MM-DD), từ ngày quyết định đến hôm nay; mặc định là ngày quyết định. Hiệu lực 36 tháng kể từ ngày này. */
-  @IsOptional() @IsCalendarDate()
+  @IsOptional() @IsDateOnly()
   issuedOn?: string;
 }

@@ -1,6 +1,7 @@
 import type { OcopCertification, RecognisingLevel } from '../ocop-certification.entity';
 import type { OcopReferenceGroup } from '../ocop-reference-group.entity';
-import { badgeOf, daysBetween, effectiveStatus, OcopStatus } from '../ocop-rules';
+import { daysBetween } from '../../../common/time/vn-date';
+import { badgeOf, effectiveStatus, OcopStatus } from '../ocop-rules';
 
 export class OcopGroupRefDto {
   code!: string;

@@ -1,4 +1,5 @@
-import { isDateOnly, todayInVietnam } from './date-only';
+import { isDateOnly } from './date-only';
+import { addDays, daysBetween, todayInVietnam } from './vn-date';
 
 describe('isDateOnly', () => {
   it('accepts real dates written YYYY-MM-DD', () => {
@@ -18,5 +19,13 @@ describe('todayInVietnam', () => {
     expect(todayInVietnam(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
     expect(todayInVietnam(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
     expect(todayInVietnam(new Date('2025-12-31T23:00:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('addDays and daysBetween', () => {
+  it('count calendar days across months and leap days', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(daysBetween('2025-12-25', '2026-01-04')).toBe(10);
   });
 });
