@@ -1,5 +1,6 @@
-import { IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { bilingual } from '../../common/i18n/messages';
+import { IsDateOnly } from '../../common/time/date-only';
 import { NormaliseText } from '../../common/validation/validators';
 import { IsLotCode } from '../lot-code.validator';
 
@@ -18,11 +19,11 @@ export class CreateHarvestBatchDto {
   lotCode!: string;
 
   /** First (or only) harvest day, YYYY-MM-DD; not in the future. */
-  @IsISO8601({ strict: true })
+  @IsDateOnly()
   harvestDateFrom!: string;
 
   /** Last harvest day when the lot spans several days. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   harvestDateTo?: string;
 
   @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001)
@@ -33,11 +34,11 @@ export class CreateHarvestBatchDto {
   unit!: string;
 
   /** Ngày đóng gói (GS1 AI 13). */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   packDate?: string;
 
   /** Hạn sử dụng (GS1 AI 17); not before the pack date. */
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsDateOnly()
   expiryDate?: string;
 
   @IsOptional() @IsString() @NormaliseText() @MaxLength(2000)
