@@ -20,10 +20,22 @@ export default tseslint.config(
   { files: ['src/config/**', 'test/**', 'bench/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', globalThis: 'readonly' } } },
-  // sharp and qrcode each live behind one small class.
+  // sharp, qrcode, pdfkit and fontkit each live behind one small class.
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/media/image-processor.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'sharp', message: 'Use ImageProcessor (src/media/image-processor.ts).' }] }] },
+    ignores: ['src/media/image-processor.ts', 'src/stamps/rendering/qr-code.generator.ts', 'src/stamps/rendering/stamp-pdf.writer.ts', 'src/stamps/rendering/vietnamese-font.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'sharp', message: 'Use ImageProcessor (src/media/image-processor.ts).' },
+            { name: 'qrcode', message: 'Use QrCodeGenerator (src/stamps/rendering/qr-code.generator.ts).' },
+            { name: 'pdfkit', message: 'Use StampPdfWriter (src/stamps/rendering/stamp-pdf.writer.ts).' },
+            { name: 'fontkit', message: 'Use VietnameseFont (src/stamps/rendering/vietnamese-font.ts).' },
+          ],
+        },
+      ],
+    },
   },
 );
