@@ -2,12 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
+import type { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
+import { toAuthUser } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
 import { Cooperative } from '../cooperatives/cooperative.entity';
 import { Role } from '../users/role.enum';
 import { User } from '../users/user.entity';
 import { DEMO_COOPERATIVES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DemoRegistrySeeder } from './demo-registry.seeder';
 
 export class FirstRunError extends Error {}
 
@@ -24,15 +27,17 @@ export class FirstRunService {
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly units: AdminUnitsService,
+    private readonly registry: DemoRegistrySeeder,
   ) {}
 
   async run(): Promise<FirstRunOutcome> {
+    let demo: { admin: AuthUser; cooperativeIds: Map<string, string> } | undefined;
     // Serialised across replicas: only one of several starting processes seeds.
-    return this.db.transaction(async (manager) => {
+    const outcome = await this.db.transaction(async (manager): Promise<FirstRunOutcome> => {
       await manager.query('SELECT pg_advisory_xact_lock(4727002)');
       if ((await manager.count(User)) > 0) return 'existing';
       if (this.config.demoData) {
-        await this.seedDemo(manager);
+        demo = await this.seedDemo(manager);
         return 'demo-seeded';
       }
       if (!this.config.admin) {
@@ -50,9 +55,13 @@ export class FirstRunService {
       this.logger.log(`Created the first admin ${this.config.admin.email}`);
       return 'admin-created';
     });
+    // The registry goes through the feature services, which run their own transactions, so it is seeded
+    // once the cooperatives and users above are committed.
+    if (demo) await this.registry.seed(demo.admin, demo.cooperativeIds);
+    return outcome;
   }
 
-  private async seedDemo(manager: DataSource['manager']): Promise<void> {
+  private async seedDemo(manager: DataSource['manager']): Promise<{ admin: AuthUser; cooperativeIds: Map<string, string> }> {
     const ids = new Map<string, string>();
     for (const demo of DEMO_COOPERATIVES) {
       const { key, oldCommuneCode, street, ...fields } = demo;
@@ -67,8 +76,9 @@ export class FirstRunService {
       ids.set(key, saved.id);
     }
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    let admin: AuthUser | undefined;
     for (const u of DEMO_USERS) {
-      await manager.save(User, {
+      const saved = await manager.save(User, {
         email: u.email,
         phone: u.phone,
         fullName: u.fullName,
@@ -77,7 +87,9 @@ export class FirstRunService {
         cooperativeId: u.cooperative ? ids.get(u.cooperative)! : null,
         provinceCodes: u.provinceCodes ?? [],
       });
+      if (u.role === Role.Admin) admin = toAuthUser(saved);
     }
     this.logger.log(`Seeded demo data: ${DEMO_COOPERATIVES.length} cooperatives, ${DEMO_USERS.length} users`);
+    return { admin: admin!, cooperativeIds: ids };
   }
 }

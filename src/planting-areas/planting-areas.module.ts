@@ -18,6 +18,6 @@ import { PlantingSeasonsService } from './planting-seasons.service';
   imports: [TypeOrmModule.forFeature(PLANTING_AREA_ENTITIES), AdminUnitsModule, CooperativesModule],
   controllers: [PlantingAreasController, PlantingSeasonsController, PlantingAreaCodesController],
   providers: [PlantingAreaAccess, PlantingAreasService, PlantingSeasonsService, PlantingAreaCodesService, LocaliseWarningsInterceptor],
-  exports: [PlantingAreasService],
+  exports: [PlantingAreasService, PlantingSeasonsService, PlantingAreaCodesService],
 })
 export class PlantingAreasModule {}

@@ -16,6 +16,6 @@ import { ProductsService } from './products.service';
   imports: [TypeOrmModule.forFeature([Product, ProductImage, OcopReferenceGroup, OcopCertification]), CooperativesModule],
   controllers: [ProductsController, OcopCertificationsController],
   providers: [ProductsService, ProductImagesService, OcopCertificationsService],
-  exports: [ProductsService],
+  exports: [ProductsService, ProductImagesService, OcopCertificationsService],
 })
 export class ProductsModule {}

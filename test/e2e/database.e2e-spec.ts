@@ -94,6 +94,27 @@ describe('database: migrations and first run', () => {
       expect(staff.body.user).toMatchObject({ role: 'cooperative_staff', fullName: 'Nguyễn Thị Hệ' });
       const own = await t.http().get('/cooperatives').set(bearer(staff.body.accessToken));
       expect(own.body.items.map((c: { name: string }) => c.name)).toEqual(['Hợp tác xã Tân Minh Đức']);
+
+      // The registry: planting areas with active codes, OCOP products, a season's diary, closed batches.
+      const areas = (await t.http().get('/planting-areas?pageSize=100').set(bearer(officer))).body.items;
+      expect(areas.map((a: { name: string }) => a.name).sort()).toEqual(
+        ['Cánh đồng lúa chất lượng cao Vũ Bản', 'Nhà lưới số 2 – dưa chuột', 'Nhà màng số 1 – cải bắp', 'Vùng bưởi thôn 1', 'Vườn chuối ngự'].sort(),
+      );
+      const cabbageArea = areas.find((a: { name: string }) => a.name === 'Nhà màng số 1 – cải bắp');
+      const codes = (await t.http().get(`/planting-areas/${cabbageArea.id}/codes`).set(bearer(officer))).body.items;
+      expect(codes).toEqual([expect.objectContaining({ code: 'VN-30-297-11053-01-23', status: 'active' })]);
+      const products = (await t.http().get('/products?pageSize=100').set(bearer(officer))).body.items;
+      expect(products).toHaveLength(5);
+      const cabbage = products.find((p: { nameVi: string }) => p.nameVi === 'Cải bắp VietGAP Tân Minh Đức');
+      const ocop = (await t.http().get(`/products/${cabbage.id}/ocop-certifications`).set(bearer(officer))).body;
+      expect(ocop[0]).toMatchObject({ stars: 3, status: 'valid' });
+      const batches = (await t.http().get('/batches?pageSize=100').set(bearer(officer))).body.items;
+      expect(batches).toHaveLength(5);
+      expect(batches.every((b: { status: string }) => b.status === 'closed')).toBe(true);
+      const events = (await t.http().get(`/batches/${batches[0].id}/trace-events`).set(bearer(officer))).body;
+      expect(events.map((e: { step: string }) => e.step)).toEqual(['harvesting', 'packing', 'shipping']);
+      const certs = (await t.http().get(`/certifications?subjectId=${cabbageArea.id}`).set(bearer(officer))).body.items;
+      expect(certs).toEqual([expect.objectContaining({ scheme: 'VietGAP', status: 'valid' })]);
     } finally {
       await t.stop();
     }
