@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { DatabaseModule } from './database/database.module';
 import { FarmingDiaryModule } from './farming-diary/farming-diary.module';
+import { EpcisModule } from './epcis/epcis.module';
 import { HarvestBatchesModule } from './harvest-batches/harvest-batches.module';
 import { HealthModule } from './health/health.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
@@ -37,6 +38,7 @@ export class AppModule {
         HarvestBatchesModule,
         CertificationsModule,
         OnboardingModule,
+        EpcisModule,
         HealthModule,
         BootstrapModule,
       ],
