@@ -4,6 +4,7 @@ import { PlantingAreas1763800000200 } from './1763800000200-PlantingAreas';
 import { Products1763800000300 } from './1763800000300-Products';
 import { HarvestBatches1763800000400 } from './1763800000400-HarvestBatches';
 import { Certifications1763800000500 } from './1763800000500-Certifications';
+import { Stamps1763800000600 } from './1763800000600-Stamps';
 
 // Every migration in order. Add each new file here (generated ones too): an explicit list runs the
 // same under the compiled app, the CLI and the tests.
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Products1763800000300,
   HarvestBatches1763800000400,
   Certifications1763800000500,
+  Stamps1763800000600,
 ];

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { AppConfig } from './config/app-config';
 import { CertificationsModule } from './certifications/certifications.module';
+import { CryptoModule } from './common/crypto/crypto.module';
 import { ConfigModule } from './config/config.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { DatabaseModule } from './database/database.module';
@@ -15,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { PlantingAreasModule } from './planting-areas/planting-areas.module';
 import { ProductsModule } from './products/products.module';
+import { StampsModule } from './stamps/stamps.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 
@@ -27,6 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         StorageModule,
+        CryptoModule,
         AdminUnitsModule,
         AuthModule,
         UsersModule,
@@ -37,6 +40,7 @@ export class AppModule {
         FarmingDiaryModule,
         HarvestBatchesModule,
         CertificationsModule,
+        StampsModule,
         OnboardingModule,
         EpcisModule,
         HealthModule,

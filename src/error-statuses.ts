@@ -7,6 +7,7 @@ import { MEDIA_ERROR_STATUS } from './media/media-error-code';
 import { ONBOARDING_ERROR_STATUS } from './onboarding/onboarding-error-code';
 import { PLANTING_AREA_ERROR_STATUS } from './planting-areas/planting-area-error-code';
 import { PRODUCT_ERROR_STATUS } from './products/product-error-code';
+import { STAMP_ERROR_STATUS } from './stamps/stamp-error-code';
 import { USER_ERROR_STATUS } from './users/user-error-code';
 
 // Every module's error codes and their HTTP status, gathered for the global filter. Each map is typed
@@ -22,4 +23,5 @@ export const ERROR_STATUSES: Record<string, number> = {
   ...FARMING_DIARY_ERROR_STATUS,
   ...HARVEST_BATCH_ERROR_STATUS,
   ...ONBOARDING_ERROR_STATUS,
+  ...STAMP_ERROR_STATUS,
 };

@@ -11,6 +11,7 @@ import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { FarmingDiaryService } from '../farming-diary/farming-diary.service';
 import { phiViolations } from '../farming-diary/phi';
 import { Role } from '../users/role.enum';
+import { BatchEvents } from './batch-events';
 import { assertBatchTransition, BatchStatus, illegalBatchTransition } from './batch-status';
 import type { CreatePhiOverrideDto } from './dto/phi-override.dto';
 import type { RecallBatchDto } from './dto/reason.dto';
@@ -31,6 +32,7 @@ export class BatchLifecycleService {
     private readonly diary: FarmingDiaryService,
     private readonly traceEvents: TraceEventsService,
     private readonly audit: AuditService,
+    private readonly events: BatchEvents,
   ) {}
 
   async close(actor: AuthUser, id: string): Promise<HarvestBatchResponseDto> {
@@ -100,7 +102,10 @@ export class BatchLifecycleService {
       // Conditional update: of two concurrent requests only one moves the batch.
       const result = await manager.update(HarvestBatch, { id: batch.id, status: batch.status }, { status: to, ...fields });
       if (!result.affected) throw illegalBatchTransition(to, to);
-      if (to === BatchStatus.Recalled) await this.traceEvents.recordRecall(manager, actor, batch, reason!);
+      if (to === BatchStatus.Recalled) {
+        await this.traceEvents.recordRecall(manager, actor, batch, reason!);
+        await this.events.recalled(manager, batch, reason!);
+      }
       await this.audit.record(manager, actor, {
         cooperativeId: batch.cooperativeId,
         entityType: 'harvest_batch',

@@ -4,6 +4,7 @@ import { CooperativesModule } from '../cooperatives/cooperatives.module';
 import { FarmingDiaryModule } from '../farming-diary/farming-diary.module';
 import { PlantingAreasModule } from '../planting-areas/planting-areas.module';
 import { ProductsModule } from '../products/products.module';
+import { BatchEvents } from './batch-events';
 import { BatchLifecycleService } from './batch-lifecycle.service';
 import { HarvestBatch } from './harvest-batch.entity';
 import { HarvestBatchesController } from './harvest-batches.controller';
@@ -15,7 +16,7 @@ import { TraceEventsService } from './trace-events/trace-events.service';
 @Module({
   imports: [TypeOrmModule.forFeature([HarvestBatch, PhiOverride, TraceEvent]), CooperativesModule, PlantingAreasModule, ProductsModule, FarmingDiaryModule],
   controllers: [HarvestBatchesController],
-  providers: [HarvestBatchesService, BatchLifecycleService, TraceEventsService],
-  exports: [HarvestBatchesService, BatchLifecycleService, TraceEventsService],
+  providers: [HarvestBatchesService, BatchLifecycleService, TraceEventsService, BatchEvents],
+  exports: [HarvestBatchesService, BatchLifecycleService, TraceEventsService, BatchEvents],
 })
 export class HarvestBatchesModule {}

@@ -64,3 +64,31 @@ export async function makeProduct(t: TestApp, token: string, cooperativeId: stri
   });
   return expectOk(res, 'create product');
 }
+
+/**
+ * A closed batch ready for stamps: planting area with an active code, season, product (with GTIN and
+ * an image), harvest 2 days ago, closed. Returns the ids.
+ */
+export async function makeClosedBatch(
+  t: TestApp,
+  tokens: { admin: string; manager: string },
+  cooperativeId: string,
+  options: { gtin?: string | null; lotCode?: string; image?: Buffer } = {},
+) {
+  const area = await makeArea(t, tokens.manager, cooperativeId);
+  const season = await makeSeason(t, tokens.manager, area.id);
+  await addActiveCode(t, tokens.admin, area.id);
+  const product = await makeProduct(t, tokens.manager, cooperativeId, options.gtin ? { gtin: options.gtin } : {});
+  if (options.image) {
+    expectOk(await t.http().post(`/products/${product.id}/images`).set(bearer(tokens.manager)).attach('file', options.image, 'photo.png'), 'add image');
+  }
+  const batch = expectOk(
+    await t.http().post('/batches').set(bearer(tokens.manager)).send({
+      productId: product.id, plantingAreaId: area.id, seasonId: season.id, lotCode: options.lotCode ?? `L-${randomBytes(3).toString('hex')}`,
+      harvestDateFrom: daysAgo(2), quantity: 500, unit: 'KGM',
+    }),
+    'create batch',
+  );
+  expectOk(await t.http().post(`/batches/${batch.id}/close`).set(bearer(tokens.manager)), 'close batch');
+  return { area, season, product, batch };
+}

@@ -1,0 +1,6 @@
+export enum StampStatus {
+  Issued = 'issued',
+  Activated = 'activated',
+  Voided = 'voided',
+  Recalled = 'recalled',
+}
