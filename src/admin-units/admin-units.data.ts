@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findProjectRoot } from '../common/project-root';
 
 export interface Province {
   code: number;
@@ -30,7 +31,7 @@ export interface AdminUnitsData {
 
 // Official units in force since 1 July 2025 and the official conversion table, shipped with the code
 // (copied from shared/data/vn-admin-2025, see data/README.md). Loaded once; a few MB in memory.
-export function loadAdminUnits(dir = join(__dirname, 'data')): AdminUnitsData {
+export function loadAdminUnits(dir = join(findProjectRoot(__dirname), 'src', 'admin-units', 'data')): AdminUnitsData {
   const raw = JSON.parse(readFileSync(join(dir, 'divisions-2025-07.json'), 'utf8')) as RawProvince[];
   const provinces = raw.map((p) => ({ code: p.code, name: p.name.normalize('NFC'), divisionType: p.division_type }));
   const communes = raw.flatMap((p) =>

@@ -21,4 +21,6 @@ export class AppConfig {
   trustProxy!: boolean;
   diaryLateAfterDays!: number;
   harvestYieldTolerance!: number;
+  scans!: { warnAfter: number; farWindowMinutes: number; provinceHeader: string | null };
+  publicRateLimitPerMinute!: number;
 }

@@ -102,6 +102,22 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @Min(1) @Max(10)
   HARVEST_YIELD_TOLERANCE: number = 1.2;
 
+  /** A stamp scanned more than this many times shows a counterfeit warning. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  SCAN_WARN_AFTER: number = 10;
+
+  /** Scans of one stamp from two provinces within this many minutes show a warning. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  SCAN_FAR_WINDOW_MINUTES: number = 180;
+
+  /** Requests per minute per client address on public pages (origin pages, stamp checks). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE: number = 120;
+
+  /** Header in which a CDN or reverse proxy passes the client's province code (none by default). */
+  @IsOptional() @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'GEO_PROVINCE_HEADER must be a lower-case header name' })
+  GEO_PROVINCE_HEADER?: string;
+
   /** Trust X-Forwarded-For from a reverse proxy / load balancer (needed for per-IP limits behind one). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY: boolean = false;

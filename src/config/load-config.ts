@@ -67,6 +67,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.trustProxy = parsed.TRUST_PROXY;
   config.diaryLateAfterDays = parsed.DIARY_LATE_AFTER_DAYS;
   config.harvestYieldTolerance = parsed.HARVEST_YIELD_TOLERANCE;
+  config.scans = { warnAfter: parsed.SCAN_WARN_AFTER, farWindowMinutes: parsed.SCAN_FAR_WINDOW_MINUTES, provinceHeader: parsed.GEO_PROVINCE_HEADER ?? null };
+  config.publicRateLimitPerMinute = parsed.PUBLIC_RATE_LIMIT_PER_MINUTE;
   return config;
 }
 

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { findProjectRoot } from '../../common/project-root';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { CutGuideStyle, PtRect, PtSegment, StampLayout } from './stamp-rendering.types';
 
 // Label layouts are data (templates/stamps/*.json) so a cooperative's new label stock is a reviewed
@@ -16,16 +17,8 @@ const CROP_MARK_MAX_MM = 4;
 
 export class StampLayoutError extends Error {}
 
-/** Nearest folder above `start` holding package.json: the repo root from src/ (ts-jest) and dist/src/. */
-export function findProjectRoot(start: string = __dirname): string {
-  let dir = start;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new StampLayoutError(`No package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
+// Re-exported for callers written before it moved to src/common.
+export { findProjectRoot };
 
 export function stampTemplatesDir(): string {
   return join(findProjectRoot(), 'templates', 'stamps');

@@ -1,0 +1,60 @@
+// Shared by the benchmarks: a throw-away embedded PostgreSQL and the real application on it, seeded
+// with the demo data (the same world `npm start` shows).
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../src/app.factory';
+import { FirstRunService } from '../src/bootstrap/first-run.service';
+import { AppConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/config/load-config';
+import { EmbeddedDatabase } from '../src/database/embedded-database';
+
+export interface BenchApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startBenchApp(env: Record<string, string> = {}): Promise<BenchApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nguon-bench-'));
+  chmodSync(dataDir, 0o755);
+  const pgPort = await freePort();
+  const password = 'bench';
+  const db = new EmbeddedDatabase({ dataDir, port: pgPort, password, database: 'nguon' });
+  await db.start();
+  const config = loadConfig({
+    DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:${pgPort}/nguon`,
+    TOKEN_SECRET: 'bench-token-secret-that-is-long-enough-0123456789',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3999',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
+  config.demoData = true; // demo world on this throw-away database
+  const app = await createApp(config);
+  await app.get(FirstRunService).run();
+  return {
+    app,
+    config,
+    stop: async () => {
+      await app.close();
+      await db.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
