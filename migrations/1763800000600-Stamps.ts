@@ -33,6 +33,7 @@ export class Stamps1763800000600 implements MigrationInterface {
         status text NOT NULL DEFAULT 'issued' CHECK (status IN ('issued','activated','voided','recalled')),
         status_changed_at timestamptz,
         status_reason text,
+        activated_at timestamptz,
         scan_count int NOT NULL DEFAULT 0,
         first_scan_at timestamptz,
         first_scan_province int,

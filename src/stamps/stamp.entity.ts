@@ -23,6 +23,8 @@ export class Stamp {
   @Column({ type: 'text', default: StampStatus.Issued }) status!: StampStatus;
   @Column({ type: 'timestamptz', nullable: true }) statusChangedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) statusReason!: string | null;
+  /** When the stamp went live (EPCIS commissioning); kept after a later recall or void. */
+  @Column({ type: 'timestamptz', nullable: true }) activatedAt!: Date | null;
   @Column({ type: 'int', default: 0 }) scanCount!: number;
   @Column({ type: 'timestamptz', nullable: true }) firstScanAt!: Date | null;
   @Column({ type: 'int', nullable: true }) firstScanProvince!: number | null;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CooperativesModule } from '../cooperatives/cooperatives.module';
+import { STAMP_COMMISSIONING_SOURCE } from '../epcis/stamp-commissioning.source';
 import { HarvestBatchesModule } from '../harvest-batches/harvest-batches.module';
 import { ProductsModule } from '../products/products.module';
 import { QrCodeGenerator } from './rendering/qr-code.generator';
@@ -17,7 +18,7 @@ import { StampsService } from './stamps.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Stamp, StampIssuance, ScanEvent]), CooperativesModule, HarvestBatchesModule, ProductsModule],
   controllers: [StampsController],
-  providers: [StampsService, QrCodeGenerator, VietnameseFont, StampImageRenderer, StampPdfWriter, StampCsvWriter],
-  exports: [StampsService],
+  providers: [StampsService, { provide: STAMP_COMMISSIONING_SOURCE, useExisting: StampsService }, QrCodeGenerator, VietnameseFont, StampImageRenderer, StampPdfWriter, StampCsvWriter],
+  exports: [StampsService, STAMP_COMMISSIONING_SOURCE],
 })
 export class StampsModule {}

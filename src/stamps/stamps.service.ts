@@ -13,6 +13,7 @@ import { BatchStatus } from '../harvest-batches/batch-status';
 import { BatchEvents } from '../harvest-batches/batch-events';
 import { HarvestBatchesService } from '../harvest-batches/harvest-batches.service';
 import { ProductsService } from '../products/products.service';
+import type { StampCommissioning, StampCommissioningSource } from '../epcis/stamp-commissioning.source';
 import type { IssueStampsDto } from './dto/issue-stamps.dto';
 import { StampIssuanceResponseDto, StampRangeResultDto } from './dto/stamp-issuance-response.dto';
 import type { StampRangeDto, VoidStampsDto } from './dto/stamp-range.dto';
@@ -36,7 +37,7 @@ interface IssuanceContext {
 }
 
 @Injectable()
-export class StampsService implements OnModuleInit {
+export class StampsService implements OnModuleInit, StampCommissioningSource {
   constructor(
     @InjectRepository(StampIssuance) private readonly issuances: Repository<StampIssuance>,
     @InjectDataSource() private readonly db: DataSource,
@@ -184,6 +185,16 @@ export class StampsService implements OnModuleInit {
     return { url: this.stampUrl(ctx.gtin, ctx.lotCode, serial), serial, productName: ctx.productName, cooperativeName: ctx.cooperativeName };
   }
 
+  /** For the EPCIS export: stamps commissioned (activated) for a batch, grouped by activation. */
+  async commissioningFor(batchId: string): Promise<StampCommissioning[]> {
+    const rows: { issuance_id: string; at: Date; serials: string[]; gtin: string | null }[] = await this.db.query(
+      `SELECT issuance_id, date_trunc('second', activated_at) AS at, array_agg(serial ORDER BY seq) AS serials, min(gtin) AS gtin
+       FROM stamp WHERE batch_id = $1 AND activated_at IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1`,
+      [batchId],
+    );
+    return rows.map((r) => ({ issuanceId: r.issuance_id, eventTime: new Date(r.at), serials: r.serials, gtin: r.gtin }));
+  }
+
   stampUrl(gtin: string | null, lotCode: string, serial: string): string {
     return gtin ? buildDigitalLink(this.config.publicBaseUrl, { gtin, lot: lotCode, serial }) : `${this.config.publicBaseUrl}/s/${serial}`;
   }
@@ -249,7 +260,8 @@ export class StampsService implements OnModuleInit {
       // Counted through a CTE: TypeORM wraps the rows of a bare UPDATE … RETURNING differently.
       const [{ n }]: { n: number }[] = await manager.query(
         `WITH changed AS (
-           UPDATE stamp SET status = $4, status_changed_at = now(), status_reason = $5
+           UPDATE stamp SET status = $4, status_changed_at = now(), status_reason = $5,
+             activated_at = CASE WHEN $4 = 'activated' THEN now() ELSE activated_at END
            WHERE issuance_id = $1 AND seq BETWEEN $2 AND $3 AND status = ANY($6) RETURNING 1)
          SELECT count(*)::int AS n FROM changed`,
         [issuance.id, fromSeq, toSeq, to, reason ?? null, from],

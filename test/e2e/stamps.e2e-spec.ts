@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { getLayout, labelPositions } from '../../src/stamps/rendering/stamp-layouts';
+import { epcisErrors } from '../epcis/epcis-schema';
 import { decodeQr, readPng } from '../rendering/qr-decode';
 import { tinyPng } from '../utils/images';
 import { makeClosedBatch } from '../utils/registry';
@@ -83,6 +84,12 @@ describe('stamps: issuance, activation, print files', () => {
     await t.http().post(`/products/${product.id}/images`).set(bearer(w.tokens.managerA)).attach('file', tinyPng(), 'p.png').expect(201);
     const part = await t.http().post(`/stamp-issuances/${issued.id}/activate`).set(bearer(w.tokens.managerA)).send({ fromSeq: 1, toSeq: 4 });
     expect(part.body).toEqual({ changed: 4, statusCounts: { activated: 4, issued: 6 } });
+    // The activation is the stamps' commissioning in the batch's EPCIS export, which stays schema-valid.
+    const epcis = (await t.http().get(`/batches/${batch.id}/epcis`).set(bearer(w.tokens.managerA))).body;
+    expect(epcisErrors(epcis)).toEqual([]);
+    const commissioning = epcis.epcisBody.eventList.find((e: { epcList?: string[] }) => e.epcList);
+    expect(commissioning).toMatchObject({ action: 'ADD', bizStep: 'commissioning' });
+    expect(commissioning.epcList).toHaveLength(4);
     const voided = await t.http().post(`/stamp-issuances/${issued.id}/void`).set(bearer(w.tokens.managerA)).send({ fromSeq: 3, toSeq: 6, reason: 'Cuộn tem bị ướt' });
     expect(voided.body).toEqual({ changed: 4, statusCounts: { activated: 2, voided: 4, issued: 4 } });
     const nothing = await t.http().post(`/stamp-issuances/${issued.id}/activate`).set(bearer(w.tokens.managerA)).send({ fromSeq: 3, toSeq: 6 });
