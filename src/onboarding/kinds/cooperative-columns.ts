@@ -1,0 +1,88 @@
+import { addressColumns } from './address-columns';
+import { ColumnSpec, phoneFromNumber, taxCodeFromNumber } from './column-spec';
+
+// Columns of the cooperatives template, in template order; each fills a field of CreateCooperativeDto.
+export const COOPERATIVE_COLUMNS: ColumnSpec[] = [
+  {
+    header: 'Tên hợp tác xã*',
+    field: 'name',
+    cell: { type: 'text' },
+    required: true,
+    width: 36,
+    help: { vi: 'Tên đầy đủ như trên giấy chứng nhận đăng ký (2–200 ký tự).', en: 'Full registered name (2–200 characters).' },
+    example: 'Hợp tác xã Tân Minh Đức',
+  },
+  {
+    header: 'Tên viết tắt',
+    field: 'shortName',
+    cell: { type: 'text' },
+    width: 22,
+    help: { vi: 'Tên in trên tem, tối đa 60 ký tự.', en: 'Name printed on stamps, up to 60 characters.' },
+    example: 'HTX Tân Minh Đức',
+  },
+  {
+    header: 'Mã số thuế',
+    field: 'taxCode',
+    cell: { type: 'text', fromNumber: taxCodeFromNumber },
+    width: 16,
+    textFormat: true,
+    help: {
+      vi: '10 chữ số (chữ số thứ 10 là chữ số kiểm tra), hoặc 10 chữ số-3 chữ số chi nhánh. Không được trùng trong tệp hay với HTX đã đăng ký.',
+      en: '10 digits (the 10th is a check digit), or 10 digits-3-digit branch. Must not repeat within the file or match a registered cooperative.',
+    },
+    example: '0801234560',
+  },
+  {
+    header: 'Số ĐKKD',
+    field: 'businessRegistrationNo',
+    cell: { type: 'text' },
+    width: 16,
+    textFormat: true,
+    help: { vi: 'Số giấy chứng nhận đăng ký hợp tác xã (tối đa 50 ký tự).', en: 'Cooperative registration certificate number (up to 50 characters).' },
+    example: '0402000123',
+  },
+  ...addressColumns('Thôn/xóm, số nhà', { street: 'Thôn Phạm Trấn' }),
+  {
+    header: 'Điện thoại',
+    field: 'phone',
+    cell: { type: 'text', fromNumber: phoneFromNumber },
+    width: 16,
+    textFormat: true,
+    help: { vi: 'Số di động hoặc cố định Việt Nam, ví dụ 0912 345 678; lưu dạng +84…', en: 'Vietnamese mobile or landline number, e.g. 0912 345 678; stored as +84…' },
+    example: '0912 345 678',
+  },
+  {
+    header: 'Email',
+    field: 'email',
+    cell: { type: 'text' },
+    width: 26,
+    help: { vi: 'Địa chỉ email liên hệ.', en: 'Contact email address.' },
+    example: 'htx.tanminhduc@example.vn',
+  },
+  {
+    header: 'Người đại diện',
+    field: 'legalRepresentative',
+    cell: { type: 'text' },
+    width: 24,
+    help: { vi: 'Người đại diện theo pháp luật (tối đa 120 ký tự).', en: 'Legal representative (up to 120 characters).' },
+    example: 'Hoàng Anh Thư',
+  },
+  {
+    header: 'Tiền tố GS1',
+    field: 'gs1CompanyPrefix',
+    cell: { type: 'text', fromNumber: String },
+    width: 16,
+    textFormat: true,
+    help: { vi: 'Mã doanh nghiệp GS1 do GS1 Việt Nam cấp (6–12 chữ số, thường bắt đầu bằng 893).', en: 'GS1 company prefix licensed by GS1 Vietnam (6–12 digits, usually 893…).' },
+    example: '8934520',
+  },
+  {
+    header: 'GLN',
+    field: 'gln',
+    cell: { type: 'text', fromNumber: (n) => String(n).padStart(13, '0') },
+    width: 18,
+    textFormat: true,
+    help: { vi: 'Mã địa điểm toàn cầu: 13 chữ số, chữ số cuối là chữ số kiểm tra GS1.', en: 'Global Location Number: 13 digits, the last a GS1 check digit.' },
+    example: '8934520000016',
+  },
+];
