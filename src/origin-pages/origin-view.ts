@@ -69,4 +69,6 @@ export interface OriginView {
   /** Link to switch language, keeping the same stamp. */
   alternateLanguageUrl: string;
   updatedAt: string;
+  /** Outcome of the scratch-off PIN just POSTed to this page; absent on a plain GET. */
+  pinCheck?: { result: 'verified' | 'wrong' | 'already_verified' | 'too_many_attempts' } | null;
 }
