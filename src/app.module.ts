@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { PlantingAreasModule } from './planting-areas/planting-areas.module';
 import { ProductsModule } from './products/products.module';
+import { ResolverModule } from './resolver/resolver.module';
 import { StampsModule } from './stamps/stamps.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ export class AppModule {
         HarvestBatchesModule,
         CertificationsModule,
         StampsModule,
+        ResolverModule,
         OnboardingModule,
         EpcisModule,
         HealthModule,

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AdminUnitsModule } from '../admin-units/admin-units.module';
+import { CertificationsModule } from '../certifications/certifications.module';
+import { CooperativesModule } from '../cooperatives/cooperatives.module';
+import { FarmingDiaryModule } from '../farming-diary/farming-diary.module';
+import { HarvestBatchesModule } from '../harvest-batches/harvest-batches.module';
+import { OriginPageRenderer } from '../origin-pages/origin-page.renderer';
+import { PlantingAreasModule } from '../planting-areas/planting-areas.module';
+import { ProductsModule } from '../products/products.module';
+import { OriginController } from './origin.controller';
+import { OriginFactsService } from './origin-facts.service';
+import { PublicRateLimiter } from './public-rate-limiter';
+import { ResolverService } from './resolver.service';
+import { ScanLogWriter } from './scan-log.writer';
+import { ScanStatsController } from './scan-stats.controller';
+import { ScanStatsService } from './scan-stats.service';
+
+@Module({
+  imports: [AdminUnitsModule, CooperativesModule, ProductsModule, PlantingAreasModule, CertificationsModule, FarmingDiaryModule, HarvestBatchesModule],
+  controllers: [OriginController, ScanStatsController],
+  providers: [ResolverService, OriginFactsService, ScanLogWriter, PublicRateLimiter, OriginPageRenderer, ScanStatsService],
+  exports: [ResolverService, ScanLogWriter, OriginFactsService],
+})
+export class ResolverModule {}

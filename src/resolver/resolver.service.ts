@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AdminUnitsService } from '../admin-units/admin-units.service';
+import { SecretBox } from '../common/crypto/secret-box';
+import type { Lang } from '../common/i18n/messages';
+import { AppConfig } from '../config/app-config';
+import { originWarning } from '../origin-pages/origin-warnings';
+import type { OriginView, OriginWarning, StampVerdict } from '../origin-pages/origin-view';
+import { ScanResult } from '../stamps/scan-event.entity';
+import { PIN_PURPOSE } from '../stamps/stamps.service';
+import { OriginFactsService } from './origin-facts.service';
+import { buildOriginView, StampState } from './origin-view.builder';
+import { ScanLogWriter } from './scan-log.writer';
+
+export interface ScanContext {
+  ip: string;
+  userAgent: string | null;
+  provinceCode: number | null;
+  lang: Lang;
+  /** The same page in the other language. */
+  alternateLanguageUrl: string;
+}
+
+interface ScannedRow {
+  id: string;
+  batch_id: string;
+  cooperative_id: string;
+  gtin: string | null;
+  lot_code: string;
+  status: StampState['status'];
+  status_reason: string | null;
+  scan_count: number;
+  first_scan_at: Date | null;
+  first_scan_province: number | null;
+  has_pin: boolean;
+  prev_province: number | null;
+  prev_at: Date | null;
+}
+
+const VERDICT_OF: Record<StampState['status'], StampVerdict> = {
+  activated: 'genuine',
+  issued: 'not_activated',
+  voided: 'voided',
+  recalled: 'recalled',
+};
+
+const RESULT_OF: Record<StampVerdict, ScanResult> = {
+  genuine: ScanResult.Ok,
+  batch: ScanResult.Batch,
+  not_activated: ScanResult.NotActivated,
+  voided: ScanResult.Voided,
+  recalled: ScanResult.Recalled,
+  unknown: ScanResult.UnknownSerial,
+};
+
+// Turns a scan into an origin page. The per-stamp part is ONE indexed statement that both finds the
+// stamp and counts the scan; the per-batch part comes from a short-lived cache.
+@Injectable()
+export class ResolverService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly facts: OriginFactsService,
+    private readonly scanLog: ScanLogWriter,
+    private readonly secrets: SecretBox,
+    private readonly units: AdminUnitsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async scanStamp(serial: string, ctx: ScanContext, keys?: { gtin: string | null; lot: string }): Promise<OriginView> {
+    const rows: ScannedRow[] = await this.db.query(
+      // Wrapped in a CTE so the driver returns plain rows (TypeORM reshapes a bare UPDATE … RETURNING).
+      `WITH prev AS (SELECT id, last_scan_province, last_scan_at FROM stamp WHERE serial = $1 FOR UPDATE),
+       scanned AS (
+         UPDATE stamp s SET scan_count = s.scan_count + 1,
+           first_scan_at = coalesce(s.first_scan_at, now()),
+           first_scan_province = coalesce(s.first_scan_province, $2),
+           last_scan_at = now(),
+           last_scan_province = coalesce($2, s.last_scan_province)
+         FROM prev WHERE s.id = prev.id
+         RETURNING s.id, s.batch_id, s.cooperative_id, s.gtin, s.status, s.status_reason, s.scan_count, s.first_scan_at,
+           s.first_scan_province, s.pin_hash IS NOT NULL AS has_pin, prev.last_scan_province AS prev_province, prev.last_scan_at AS prev_at)
+       SELECT scanned.*, b.lot_code FROM scanned JOIN harvest_batch b ON b.id = scanned.batch_id`,
+      [serial, ctx.provinceCode],
+    );
+    const row = rows[0];
+    // A Digital Link whose GTIN or lot does not match the stamp is a forged URL around a real serial.
+    if (!row || (keys && (keys.gtin !== row.gtin || keys.lot !== row.lot_code))) {
+      this.log(serial, null, ctx, ScanResult.UnknownSerial);
+      return this.unknown(ctx);
+    }
+    const verdict = VERDICT_OF[row.status];
+    const warnings = verdict === 'genuine' ? this.scanWarnings(row, ctx) : [];
+    this.log(serial, row, ctx, warnings.length ? ScanResult.Suspicious : RESULT_OF[verdict]);
+    return buildOriginView({
+      lang: ctx.lang,
+      verdict,
+      facts: await this.facts.forBatch(row.batch_id),
+      stamp: this.stampState(serial, row),
+      warnings,
+      alternateLanguageUrl: ctx.alternateLanguageUrl,
+    });
+  }
+
+  /** Batch-level link (no serial): the lot's facts, no per-stamp verdict. */
+  async batchPage(gtin: string, lot: string, ctx: ScanContext): Promise<OriginView> {
+    const rows: { id: string; status: string }[] = await this.db.query(
+      `SELECT b.id, b.status FROM harvest_batch b JOIN product p ON p.id = b.product_id
+       WHERE p.gtin = $1 AND b.lot_code = $2 AND b.superseded_by_batch_id IS NULL AND b.status <> 'open'`,
+      [gtin, lot],
+    );
+    if (!rows.length) return this.unknown(ctx);
+    const verdict: StampVerdict = rows[0].status === 'recalled' ? 'recalled' : 'batch';
+    return buildOriginView({ lang: ctx.lang, verdict, facts: await this.facts.forBatch(rows[0].id), stamp: null, warnings: [], alternateLanguageUrl: ctx.alternateLanguageUrl });
+  }
+
+  /** The scratch-off PIN posted from the page: a PIN verified twice means a reused stamp. */
+  async verifyPin(serial: string, pin: string, ctx: ScanContext): Promise<OriginView> {
+    const rows: { pin_verifications: number; pin_first_verified_at: Date }[] = await this.db.query(
+      `WITH verified AS (
+         UPDATE stamp SET pin_verifications = pin_verifications + 1, pin_first_verified_at = coalesce(pin_first_verified_at, now())
+         WHERE serial = $1 AND pin_hash = $2 RETURNING pin_verifications, pin_first_verified_at)
+       SELECT * FROM verified`,
+      [serial, this.secrets.hash(PIN_PURPOSE, `${serial}:${pin.replace(/\s+/g, '')}`)],
+    );
+    const stamp: ScannedRow[] = await this.db.query(
+      `SELECT s.id, s.batch_id, s.cooperative_id, s.gtin, b.lot_code, s.status, s.status_reason, s.scan_count, s.first_scan_at,
+         s.first_scan_province, s.pin_hash IS NOT NULL AS has_pin, NULL AS prev_province, NULL AS prev_at
+       FROM stamp s JOIN harvest_batch b ON b.id = s.batch_id WHERE s.serial = $1`,
+      [serial],
+    );
+    if (!stamp.length) return this.unknown(ctx);
+    const verified = rows[0];
+    const warnings: OriginWarning[] =
+      verified && verified.pin_verifications > 1
+        ? [originWarning(ctx.lang, { kind: 'pin_reused', verifiedCount: verified.pin_verifications, firstVerifiedAt: verified.pin_first_verified_at.toISOString() })]
+        : [];
+    return buildOriginView({
+      lang: ctx.lang,
+      verdict: VERDICT_OF[stamp[0].status],
+      facts: await this.facts.forBatch(stamp[0].batch_id),
+      stamp: this.stampState(serial, stamp[0]),
+      warnings,
+      alternateLanguageUrl: ctx.alternateLanguageUrl,
+      pinCheck: { result: !verified ? 'wrong' : verified.pin_verifications > 1 ? 'already_verified' : 'verified' },
+    });
+  }
+
+  private scanWarnings(row: ScannedRow, ctx: ScanContext): OriginWarning[] {
+    const warnings: OriginWarning[] = [];
+    if (row.scan_count > this.config.scans.warnAfter && row.first_scan_at) {
+      warnings.push(
+        originWarning(ctx.lang, {
+          kind: 'scanned_many_times',
+          scanCount: row.scan_count,
+          firstScanAt: new Date(row.first_scan_at).toISOString(),
+          firstScanPlace: this.provinceName(row.first_scan_province),
+        }),
+      );
+    }
+    const windowMs = this.config.scans.farWindowMinutes * 60_000;
+    if (
+      ctx.provinceCode !== null &&
+      row.prev_province !== null &&
+      row.prev_province !== ctx.provinceCode &&
+      row.prev_at &&
+      Date.now() - new Date(row.prev_at).getTime() < windowMs
+    ) {
+      warnings.push(
+        originWarning(ctx.lang, {
+          kind: 'far_apart_scans',
+          places: [this.provinceName(row.prev_province)!, this.provinceName(ctx.provinceCode)!],
+          withinHours: Math.max(1, Math.round(this.config.scans.farWindowMinutes / 60)),
+        }),
+      );
+    }
+    return warnings;
+  }
+
+  private unknown(ctx: ScanContext): OriginView {
+    return buildOriginView({ lang: ctx.lang, verdict: 'unknown', facts: null, stamp: null, warnings: [], alternateLanguageUrl: ctx.alternateLanguageUrl });
+  }
+
+  private stampState(serial: string, row: ScannedRow): StampState {
+    return {
+      serial,
+      status: row.status,
+      statusReason: row.status_reason,
+      scanCount: row.scan_count,
+      firstScanAt: row.first_scan_at ? new Date(row.first_scan_at).toISOString() : null,
+      hasPin: row.has_pin,
+    };
+  }
+
+  private provinceName(code: number | null): string | null {
+    return code !== null && this.units.isProvince(code) ? this.units.getProvinceOrThrow(code).name : null;
+  }
+
+  private log(serial: string, row: ScannedRow | null, ctx: ScanContext, result: ScanResult): void {
+    this.scanLog.add({
+      stampId: row?.id ?? null,
+      batchId: row?.batch_id ?? null,
+      cooperativeId: row?.cooperative_id ?? null,
+      serial: serial.slice(0, 64),
+      scannedAt: new Date(),
+      ipHash: this.secrets.hash('scan-ip', ctx.ip),
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+      provinceCode: ctx.provinceCode,
+      result,
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ScanResult } from '../stamps/scan-event.entity';
+
+export interface ScanRecord {
+  stampId: string | null;
+  batchId: string | null;
+  cooperativeId: string | null;
+  serial: string;
+  scannedAt: Date;
+  ipHash: string;
+  userAgent: string | null;
+  provinceCode: number | null;
+  result: ScanResult;
+}
+
+const FLUSH_EVERY_MS = 250;
+const FLUSH_AT = 500;
+
+// Scan logs are written in bulk, off the request path: the consumer waits for the page, not for an
+// INSERT. The counters that drive warnings are updated synchronously on the stamp row itself; what is
+// buffered here is history for statistics, flushed within 250 ms and on shutdown.
+@Injectable()
+export class ScanLogWriter implements OnApplicationShutdown {
+  private readonly logger = new Logger('ScanLog');
+  private buffer: ScanRecord[] = [];
+  private timer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  add(record: ScanRecord): void {
+    this.buffer.push(record);
+    if (this.buffer.length >= FLUSH_AT) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    if (!batch.length) return this.flushing;
+    this.flushing = this.flushing.then(() => this.insert(batch));
+    return this.flushing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  private async insert(rows: ScanRecord[]): Promise<void> {
+    try {
+      await this.db.query(
+        `INSERT INTO scan_event (stamp_id, batch_id, cooperative_id, serial, scanned_at, ip_hash, user_agent, province_code, result)
+         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[], $9::text[])`,
+        [
+          rows.map((r) => r.stampId),
+          rows.map((r) => r.batchId),
+          rows.map((r) => r.cooperativeId),
+          rows.map((r) => r.serial),
+          rows.map((r) => r.scannedAt),
+          rows.map((r) => r.ipHash),
+          rows.map((r) => r.userAgent),
+          rows.map((r) => r.provinceCode),
+          rows.map((r) => r.result),
+        ],
+      );
+    } catch (error) {
+      this.logger.error(`Could not write ${rows.length} scan events: ${(error as Error).message}`);
+    }
+  }
+}
