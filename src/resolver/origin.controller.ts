@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
@@ -15,7 +15,8 @@ import { ResolverService, ScanContext } from './resolver.service';
 // The resolver behind every QR stamp: GS1 Digital Link paths and short /s/{serial} links. Public and
 // rate-limited; HTML by default (works without JavaScript in Zalo's browser), JSON on Accept.
 @Public()
-@ApiExcludeController()
+@ApiTags('public origin pages')
+@ApiProduces('text/html', 'application/json')
 @Controller()
 export class OriginController {
   constructor(
@@ -27,6 +28,7 @@ export class OriginController {
   ) {}
 
   @Get('01/:gtin/10/:lot/21/:serial')
+  @ApiOperation({ summary: 'Trang truy xuất nguồn gốc khi quét tem (GS1 Digital Link); HTML, hoặc JSON với Accept: application/json / origin page of a stamp' })
   async stamp(@Param('gtin') gtin: string, @Param('lot') lot: string, @Param('serial') serial: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = this.context(req);
     // A malformed serial is answered like an unknown one (and logged), without a lookup that cannot match.
@@ -35,6 +37,7 @@ export class OriginController {
   }
 
   @Get('s/:serial')
+  @ApiOperation({ summary: 'Trang truy xuất của tem sản phẩm không có GTIN / origin page of a stamp without GTIN' })
   async shortStamp(@Param('serial') serial: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = this.context(req);
     const view = await this.resolver.scanStamp(isSerialShape(serial) ? serial : '', ctx);
@@ -42,6 +45,7 @@ export class OriginController {
   }
 
   @Get('01/:gtin/10/:lot')
+  @ApiOperation({ summary: 'Trang truy xuất của cả lô (không có số sê-ri); CDN có thể lưu đệm / batch-level origin page, cacheable' })
   async batch(@Param('gtin') gtin: string, @Param('lot') lot: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = this.context(req);
     const view = /^\d{14}$/.test(gtin) ? await this.resolver.batchPage(gtin, lot, ctx) : await this.resolver.scanStamp('', ctx);
@@ -49,18 +53,21 @@ export class OriginController {
   }
 
   @Post('01/:gtin/10/:lot/21/:serial')
+  @ApiOperation({ summary: 'Xác thực mã PIN cào của tem (form pin=…) / verify the scratch-off PIN' })
   @HttpCode(200)
   async pin(@Param('serial') serial: string, @Body() body: { pin?: unknown }, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.verifyPin(serial, body, req, reply);
   }
 
   @Post('s/:serial')
+  @ApiOperation({ summary: 'Xác thực mã PIN cào (tem không GTIN) / verify the PIN of a stamp without GTIN' })
   @HttpCode(200)
   async shortPin(@Param('serial') serial: string, @Body() body: { pin?: unknown }, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.verifyPin(serial, body, req, reply);
   }
 
   @Get('robots.txt')
+  @ApiOperation({ summary: 'Không cho máy tìm kiếm lập chỉ mục trang tem / keep stamp pages out of search engines' })
   @Header('content-type', 'text/plain; charset=utf-8')
   robots() {
     // Stamp URLs must not end up in search engines (they would be counted as scans and copied).
