@@ -53,6 +53,8 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
     config,
     stop: async () => {
       await app.close();
+      // Let in-flight scan-log writes finish before the server goes away under them.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await db.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

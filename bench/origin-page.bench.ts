@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { toAuthUser } from '../src/auth/token.service';
 import { HarvestBatchesService } from '../src/harvest-batches/harvest-batches.service';
 import { OriginPageRenderer } from '../src/origin-pages/origin-page.renderer';
-import { ResolverService } from '../src/resolver/resolver.service';
+import { ResolverService, SCAN_STATEMENT } from '../src/resolver/resolver.service';
 import { StampsService } from '../src/stamps/stamps.service';
 import { User } from '../src/users/user.entity';
 import { freePort, startBenchApp } from './bench-app';
@@ -63,6 +63,10 @@ async function main(): Promise<void> {
     await load(`http://127.0.0.1:${port}`, paths.slice(0, 50), 3);
     const service = await load(`http://127.0.0.1:${port}`, paths);
 
+    if (process.env.ONLY === 'service') {
+      console.log(`service only: ${service.rps.toFixed(0)} req/s, p50 ${service.p50} ms, p99 ${service.p99} ms`);
+      return;
+    }
     // Baseline: same database, same lookup statement, same template and view, nothing else.
     const view = await bench.app.get(ResolverService).scanStamp(rows[0].serial, { ip: '127.0.0.1', userAgent: null, provinceCode: null, lang: 'vi', alternateLanguageUrl: '/' });
     const renderer = new OriginPageRenderer();
@@ -70,10 +74,7 @@ async function main(): Promise<void> {
     const baseline = Fastify();
     baseline.get('/01/:gtin/10/:lot/21/:serial', async (req, reply) => {
       const { serial } = req.params as { serial: string };
-      const { rows: found } = await pool.query(
-        `UPDATE stamp SET scan_count = scan_count + 1, last_scan_at = now() WHERE serial = $1 RETURNING scan_count`,
-        [serial],
-      );
+      const { rows: found } = await pool.query(SCAN_STATEMENT, [serial, null]);
       const html = renderer.render({ ...view, stamp: { ...view.stamp!, serial, scanCount: found[0]?.scan_count ?? 0 } });
       return reply.header('content-type', 'text/html; charset=utf-8').send(html);
     });

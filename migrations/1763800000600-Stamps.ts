@@ -39,6 +39,8 @@ export class Stamps1763800000600 implements MigrationInterface {
         first_scan_province int,
         last_scan_at timestamptz,
         last_scan_province int,
+        prev_scan_at timestamptz,
+        prev_scan_province int,
         pin_verifications int NOT NULL DEFAULT 0,
         pin_first_verified_at timestamptz
       )`);

@@ -23,7 +23,19 @@ const SCHEME_NAMES: Record<string, string> = {
   ISO22000: 'ISO 22000',
 };
 
-// Pure: facts of the batch + state of the stamp + language → what the page shows.
+type BaseView = Pick<OriginView, 'product' | 'producer' | 'batch' | 'plantingArea' | 'ocop' | 'certifications' | 'stages' | 'diary' | 'marketplaceLinks' | 'updatedAt'>;
+
+// The batch half of a page is the same for every scan of the lot: built once per cached facts object
+// and language, then shared (it is never mutated).
+const baseViews = new WeakMap<OriginFacts, Partial<Record<Lang, BaseView>>>();
+
+function baseViewOf(facts: OriginFacts, lang: Lang): BaseView {
+  let byLang = baseViews.get(facts);
+  if (!byLang) baseViews.set(facts, (byLang = {}));
+  return (byLang[lang] ??= buildBaseView(facts, lang));
+}
+
+// Facts of the batch + state of the stamp + language → what the page shows.
 export function buildOriginView(input: {
   lang: Lang;
   verdict: StampVerdict;
@@ -34,76 +46,92 @@ export function buildOriginView(input: {
   pinCheck?: OriginView['pinCheck'];
 }): OriginView {
   const { lang, facts, stamp } = input;
-  const t = ORIGIN_TEXTS[lang];
   const warnings = [...input.warnings];
   if (facts?.batch.expiryDate && facts.batch.expiryDate < todayInVietnam() && input.verdict === 'genuine') {
     warnings.push(originWarning(lang, { kind: 'expired_product', expiryDate: facts.batch.expiryDate }));
   }
-  const image = facts?.product.images[0];
-  const productName = facts ? (lang === 'en' && facts.product.nameEn ? facts.product.nameEn : facts.product.nameVi) : '';
+  const base = facts ? baseViewOf(facts, lang) : EMPTY_BASE;
   return {
+    ...base,
     lang,
     verdict: input.verdict,
     warnings,
     stamp: stamp ? { serial: stamp.serial, scanCount: stamp.scanCount, firstScanAt: stamp.firstScanAt, pinRequired: stamp.hasPin } : null,
-    product: facts
-      ? {
-          name: productName,
-          brand: facts.product.brand,
-          gtin: facts.product.gtin,
-          netContent: `${facts.product.unitOfSale} ${formatNumber(facts.product.netContent, lang)} ${unitName(facts.product.netContentUnit)}`,
-          description: facts.product.description,
-          standardsApplied: facts.product.standardsApplied,
-          shelfLifeDays: facts.product.shelfLifeDays,
-          image: image
-            ? {
-                src: image.urls.medium,
-                srcset: `${image.urls.small} 160w, ${image.urls.medium} 640w, ${image.urls.large} 1280w`,
-                width: Math.min(640, image.width),
-                height: Math.round((Math.min(640, image.width) * image.height) / image.width),
-                alt: productName,
-              }
-            : null,
-        }
-      : null,
-    producer: facts
-      ? {
-          name: facts.producer.name,
-          shortName: facts.producer.shortName,
-          address: facts.producer.address.fullText,
-          phone: facts.producer.phone,
-          logo: facts.producer.logo?.small ?? null,
-        }
-      : null,
-    batch: facts
-      ? {
-          lotCode: facts.batch.lotCode,
-          harvestDate: facts.batch.harvestDateFrom,
-          harvestDateTo: facts.batch.harvestDateTo,
-          packDate: facts.batch.packDate,
-          expiryDate: facts.batch.expiryDate,
-          quantity: `${formatNumber(facts.batch.quantity, lang)} ${facts.batch.unitName}`,
-          traceabilityCode: facts.batch.productTracingCode,
-          recallReason: facts.batch.recallReason ?? (stamp?.status === 'recalled' ? stamp.statusReason : null),
-        }
-      : null,
-    plantingArea: facts
-      ? {
-          name: facts.area.name,
-          code: facts.areaCode,
-          place: facts.area.address.fullText,
-          crop: [facts.area.crop, facts.area.variety].filter(Boolean).join(' – '),
-          standard: facts.area.standard === 'none' ? null : standardName(facts.area.standard),
-        }
-      : null,
-    ocop: facts?.ocop ? { stars: facts.ocop.stars, label: t.ocopText(facts.ocop.stars), validUntil: facts.ocop.validUntil } : null,
-    certifications: (facts?.certifications ?? []).map((c) => ({
+    batch: base.batch && stamp?.status === 'recalled' && !base.batch.recallReason ? { ...base.batch, recallReason: stamp.statusReason } : base.batch,
+    alternateLanguageUrl: input.alternateLanguageUrl,
+    updatedAt: facts?.builtAt ?? new Date().toISOString(),
+    pinCheck: input.pinCheck ?? null,
+  };
+}
+
+const EMPTY_BASE: BaseView = {
+  product: null,
+  producer: null,
+  batch: null,
+  plantingArea: null,
+  ocop: null,
+  certifications: [],
+  stages: [],
+  diary: null,
+  marketplaceLinks: [],
+  updatedAt: '',
+};
+
+function buildBaseView(facts: OriginFacts, lang: Lang): BaseView {
+  const t = ORIGIN_TEXTS[lang];
+  const image = facts.product.images[0];
+  const productName = lang === 'en' && facts.product.nameEn ? facts.product.nameEn : facts.product.nameVi;
+  return {
+    product: {
+      name: productName,
+      brand: facts.product.brand,
+      gtin: facts.product.gtin,
+      netContent: `${facts.product.unitOfSale} ${formatNumber(facts.product.netContent, lang)} ${unitName(facts.product.netContentUnit)}`,
+      description: facts.product.description,
+      standardsApplied: facts.product.standardsApplied,
+      shelfLifeDays: facts.product.shelfLifeDays,
+      image: image
+        ? {
+            src: image.urls.medium,
+            srcset: `${image.urls.small} 160w, ${image.urls.medium} 640w, ${image.urls.large} 1280w`,
+            width: Math.min(640, image.width),
+            height: Math.round((Math.min(640, image.width) * image.height) / image.width),
+            alt: productName,
+          }
+        : null,
+    },
+    producer: {
+      name: facts.producer.name,
+      shortName: facts.producer.shortName,
+      address: facts.producer.address.fullText,
+      phone: facts.producer.phone,
+      logo: facts.producer.logo?.small ?? null,
+    },
+    batch: {
+      lotCode: facts.batch.lotCode,
+      harvestDate: facts.batch.harvestDateFrom,
+      harvestDateTo: facts.batch.harvestDateTo,
+      packDate: facts.batch.packDate,
+      expiryDate: facts.batch.expiryDate,
+      quantity: `${formatNumber(facts.batch.quantity, lang)} ${facts.batch.unitName}`,
+      traceabilityCode: facts.batch.productTracingCode,
+      recallReason: facts.batch.recallReason,
+    },
+    plantingArea: {
+      name: facts.area.name,
+      code: facts.areaCode,
+      place: facts.area.address.fullText,
+      crop: [facts.area.crop, facts.area.variety].filter(Boolean).join(' – '),
+      standard: facts.area.standard === 'none' ? null : standardName(facts.area.standard),
+    },
+    ocop: facts.ocop ? { stars: facts.ocop.stars, label: t.ocopText(facts.ocop.stars), validUntil: facts.ocop.validUntil } : null,
+    certifications: facts.certifications.map((c) => ({
       scheme: c.scheme === 'other' ? (c.schemeName ?? c.scheme) : (SCHEME_NAMES[c.scheme] ?? c.scheme),
       certificateNo: c.certificateNo,
       certBody: c.certBody,
       validUntil: c.validUntil,
     })),
-    stages: (facts?.stages ?? []).map((e) => ({
+    stages: facts.stages.map((e) => ({
       step: e.step,
       label: t.steps[e.step] ?? e.step,
       productTracingCode: e.productTracingCode,
@@ -113,11 +141,9 @@ export function buildOriginView(input: {
       from: e.sourceParty?.name ?? null,
       to: e.destinationParty?.name ?? null,
     })),
-    diary: facts ? diarySummary(facts, lang) : null,
+    diary: diarySummary(facts, lang),
     marketplaceLinks: [],
-    alternateLanguageUrl: input.alternateLanguageUrl,
-    updatedAt: facts?.builtAt ?? new Date().toISOString(),
-    pinCheck: input.pinCheck ?? null,
+    updatedAt: facts.builtAt,
   };
 }
 

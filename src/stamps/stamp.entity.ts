@@ -30,6 +30,9 @@ export class Stamp {
   @Column({ type: 'int', nullable: true }) firstScanProvince!: number | null;
   @Column({ type: 'timestamptz', nullable: true }) lastScanAt!: Date | null;
   @Column({ type: 'int', nullable: true }) lastScanProvince!: number | null;
+  /** The scan before the last, kept so one UPDATE … RETURNING can compare two consecutive scans. */
+  @Column({ type: 'timestamptz', nullable: true }) prevScanAt!: Date | null;
+  @Column({ type: 'int', nullable: true }) prevScanProvince!: number | null;
   @Column({ type: 'int', default: 0 }) pinVerifications!: number;
   @Column({ type: 'timestamptz', nullable: true }) pinFirstVerifiedAt!: Date | null;
 }
