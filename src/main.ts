@@ -4,6 +4,7 @@ import { FirstRunService } from './bootstrap/first-run.service';
 import { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
+import { StampsService } from './stamps/stamps.service';
 import { printWelcome } from './welcome';
 
 async function main(): Promise<void> {
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     const outcome = await app.get(FirstRunService).run();
     await app.listen({ port: config.port, host: config.host });
     // Uptime includes loading the code and starting PostgreSQL: what a person waits for.
-    printWelcome(config, outcome, process.uptime() * 1000);
+    const sampleStamp = config.demoData ? await app.get(StampsService).sampleStampUrl() : null;
+    printWelcome(config, outcome, process.uptime() * 1000, sampleStamp);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await app?.close().catch(() => undefined);

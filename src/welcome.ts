@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './bootstrap/demo-data';
 import type { AppConfig } from './config/app-config';
 
 // What a newcomer sees after `npm start`: where to click and how to log in.
-export function printWelcome(config: AppConfig, outcome: FirstRunOutcome, elapsedMs: number): void {
+export function printWelcome(config: AppConfig, outcome: FirstRunOutcome, elapsedMs: number, sampleStampUrl: string | null): void {
   const base = config.publicBaseUrl;
   const lines = [
     '',
@@ -12,6 +12,7 @@ export function printWelcome(config: AppConfig, outcome: FirstRunOutcome, elapse
     `  OpenAPI JSON:            ${base}/docs/openapi.json`,
     `  Health:                  ${base}/health/ready`,
     `  Provinces (public):      ${base}/admin-units/provinces`,
+    ...(sampleStampUrl ? [`  Origin page of a stamp:  ${sampleStampUrl}`, `  (as JSON:                curl -H 'accept: application/json' '${sampleStampUrl}')`] : []),
     `  Database:                ${config.database.mode === 'embedded' ? `embedded PostgreSQL, data in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
   ];
   if (config.demoData) {

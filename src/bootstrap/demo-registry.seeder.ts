@@ -18,6 +18,7 @@ import { PlantingSeasonsService } from '../planting-areas/planting-seasons.servi
 import { OcopCertificationsService } from '../products/ocop/ocop-certifications.service';
 import { ProductImagesService } from '../products/product-images.service';
 import { ProductsService } from '../products/products.service';
+import { StampsService } from '../stamps/stamps.service';
 import { DemoArea, DemoProduct, DEMO_AREAS, DEMO_PRODUCTS } from './demo-registry';
 import { CreateCertificationDto } from '../certifications/dto/create-certification.dto';
 import { CreateDiaryEntryDto } from '../farming-diary/dto/create-diary-entry.dto';
@@ -51,6 +52,7 @@ export class DemoRegistrySeeder {
     private readonly lifecycle: BatchLifecycleService,
     private readonly traceEvents: TraceEventsService,
     private readonly imageProcessor: ImageProcessor,
+    private readonly stamps: StampsService,
   ) {}
 
   async seed(admin: AuthUser, cooperativeIds: Map<string, string>): Promise<void> {
@@ -165,6 +167,9 @@ export class DemoRegistrySeeder {
       expiryDate: addDays(today, -2 + p.shelfLifeDays),
     }));
     await this.lifecycle.close(admin, batch.id);
+    // Every demo lot gets a roll of activated stamps, so a newcomer can scan one right away.
+    const issuance = await this.stamps.issue(admin, batch.id, { count: 20, withPin: p.key === 'cabbage' });
+    await this.stamps.activate(admin, issuance.id, { toSeq: 18 });
     const batchEntity = await this.batches.getVisibleOrThrow(admin, batch.id);
     await this.traceEvents.record(admin, batchEntity, validDto(CreateTraceEventDto, {
       step: TraceStep.Packing,

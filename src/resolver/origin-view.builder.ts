@@ -92,8 +92,8 @@ function buildBaseView(facts: OriginFacts, lang: Lang): BaseView {
       shelfLifeDays: facts.product.shelfLifeDays,
       image: image
         ? {
-            src: image.urls.medium,
-            srcset: `${image.urls.small} 160w, ${image.urls.medium} 640w, ${image.urls.large} 1280w`,
+            src: sameSite(image.urls.medium),
+            srcset: `${sameSite(image.urls.small)} 160w, ${sameSite(image.urls.medium)} 640w, ${sameSite(image.urls.large)} 1280w`,
             width: Math.min(640, image.width),
             height: Math.round((Math.min(640, image.width) * image.height) / image.width),
             alt: productName,
@@ -105,7 +105,7 @@ function buildBaseView(facts: OriginFacts, lang: Lang): BaseView {
       shortName: facts.producer.shortName,
       address: facts.producer.address.fullText,
       phone: facts.producer.phone,
-      logo: facts.producer.logo?.small ?? null,
+      logo: facts.producer.logo ? sameSite(facts.producer.logo.small) : null,
     },
     batch: {
       lotCode: facts.batch.lotCode,
@@ -169,6 +169,13 @@ function diarySummary(facts: OriginFacts, lang: Lang): NonNullable<OriginView['d
     })),
   };
 }
+
+// Our own images are linked root-relative: the page then works on http://localhost and behind any
+// host name, and the page's safe-URL rule (https or same-site only) keeps them.
+const sameSite = (url: string) => {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+};
 
 const UNIT_NAMES: Record<string, string> = { KGM: 'kg', GRM: 'g', LTR: 'l', MLT: 'ml', H87: '', TNE: 'tấn' };
 const unitName = (code: string) => UNIT_NAMES[code] ?? code;

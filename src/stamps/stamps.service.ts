@@ -195,6 +195,15 @@ export class StampsService implements OnModuleInit, StampCommissioningSource {
     return rows.map((r) => ({ issuanceId: r.issuance_id, eventTime: new Date(r.at), serials: r.serials, gtin: r.gtin }));
   }
 
+  /** An activated stamp's URL, for the start-up message of the demo. */
+  async sampleStampUrl(): Promise<string | null> {
+    const rows: { gtin: string | null; serial: string; lot_code: string }[] = await this.db.query(
+      `SELECT s.gtin, s.serial, b.lot_code FROM stamp s JOIN harvest_batch b ON b.id = s.batch_id
+       WHERE s.status = 'activated' ORDER BY s.id LIMIT 1`,
+    );
+    return rows.length ? this.stampUrl(rows[0].gtin, rows[0].lot_code, rows[0].serial) : null;
+  }
+
   stampUrl(gtin: string | null, lotCode: string, serial: string): string {
     return gtin ? buildDigitalLink(this.config.publicBaseUrl, { gtin, lot: lotCode, serial }) : `${this.config.publicBaseUrl}/s/${serial}`;
   }
