@@ -5,7 +5,8 @@ import { QueryFailedError, Repository } from 'typeorm';
 import { AdminUnitsService, fold } from '../admin-units/admin-units.service';
 import type { AuthUser } from '../auth/auth-user';
 import { canManageCooperative, canSeeCooperative, scopeCooperatives } from '../auth/scope';
-import { forbidden, notFound } from '../common/errors/common.errors';
+import { forbidden, notFound, validationFailed } from '../common/errors/common.errors';
+import { refuseNulls } from '../common/validation/update-helpers';
 import { DomainException } from '../common/errors/domain.exception';
 import { Page, parseSort } from '../common/pagination/page-query.dto';
 import { AppConfig } from '../config/app-config';
@@ -26,6 +27,9 @@ export const LOGO_SIZES = [
   { name: 'large', size: 512 },
 ] as const;
 export type LogoSize = (typeof LOGO_SIZES)[number]['name'];
+
+// Optional facts a manager may erase with null; name and address may only be replaced.
+const CLEARABLE_FIELDS = ['shortName', 'taxCode', 'businessRegistrationNo', 'phone', 'email', 'legalRepresentative', 'gs1CompanyPrefix', 'gln'];
 
 const SORT_COLUMNS = { name: 'c.name', createdAt: 'c.created_at', provinceCode: 'c.province_code' };
 
@@ -89,6 +93,8 @@ export class CooperativesService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateCooperativeDto): Promise<CooperativeResponseDto> {
+    const nulls = refuseNulls(dto, CLEARABLE_FIELDS);
+    if (nulls.length) throw validationFailed(nulls);
     const coop = await this.getManageableOrThrow(actor, id);
     Object.assign(coop, fieldsOf(dto));
     if (dto.address) {
@@ -164,8 +170,8 @@ export class CooperativesService {
 function fieldsOf(dto: UpdateCooperativeDto): Partial<Cooperative> {
   const { address: _address, ...rest } = dto;
   const fields: Partial<Cooperative> = { ...rest };
-  if (dto.taxCode !== undefined) fields.taxCode = dto.taxCode.replace(/^(\d{10})-?(\d{3})$/, '$1-$2');
-  if (dto.email !== undefined) fields.email = dto.email.toLowerCase();
+  if (dto.taxCode) fields.taxCode = dto.taxCode.replace(/^(\d{10})-?(\d{3})$/, '$1-$2');
+  if (dto.email) fields.email = dto.email.toLowerCase();
   return fields;
 }
 

@@ -34,23 +34,11 @@ export class ImageProcessor {
    * (GPS of a farmer's phone included) and re-encodes it as WebP in each requested size.
    */
   async toWebpVariants(input: Buffer, variants: ImageVariant[], field = 'file'): Promise<Map<string, Buffer>> {
-    await this.assertDecodable(input, field);
-    const out = new Map<string, Buffer>();
-    for (const v of variants) {
-      const buffer = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
-        .rotate()
-        .resize(v.size, v.size, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 82 })
-        .toBuffer();
-      out.set(v.name, buffer);
-    }
-    return out;
+    const processed = await this.processToWebp(input, variants, field);
+    return new Map([...processed.variants].map(([name, v]) => [name, v.data]));
   }
 
-  /**
-   * Same treatment as toWebpVariants, but also reports the upright size of the upload and of each
-   * variant, for records that keep image dimensions (product photos).
-   */
+  /** Like toWebpVariants, also reporting the upright size of the upload and of each variant. */
   async processToWebp(input: Buffer, variants: ImageVariant[], field = 'file'): Promise<ProcessedImage> {
     await this.assertDecodable(input, field);
     const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();

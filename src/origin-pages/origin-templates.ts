@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { findProjectRoot } from '../stamps/rendering/stamp-layouts';
+import { findProjectRoot } from '../common/project-root';
 
 // Loads templates/origin once: the page, its partials and the CSS it inlines. Everything happens at
 // boot, so a broken template stops the deploy instead of the first consumer's scan, and a request

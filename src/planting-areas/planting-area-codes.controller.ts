@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/decorators';
 import { UuidParam } from '../common/validation/params';
 import { ChangeCodeStatusDto } from './dto/change-code-status.dto';
 import { CreatePlantingAreaCodeDto } from './dto/create-planting-area-code.dto';
-import { PlantingAreaPageQuery } from './dto/planting-area-page.query';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { LocaliseWarningsInterceptor } from './localise-warnings.interceptor';
 import { PlantingAreaCodesService } from './planting-area-codes.service';
 
@@ -24,7 +24,7 @@ export class PlantingAreaCodesController {
 
   @Get()
   @ApiOperation({ summary: 'Các mã của vùng trồng, kèm lịch sử trạng thái / codes of an area with their status timeline' })
-  list(@CurrentUser() actor: AuthUser, @UuidParam('id') id: string, @Query() page: PlantingAreaPageQuery) {
+  list(@CurrentUser() actor: AuthUser, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.codes.list(actor, id, page);
   }
 

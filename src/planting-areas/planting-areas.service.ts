@@ -15,7 +15,7 @@ import type { ListPlantingAreasQuery } from './dto/list-planting-areas.query';
 import { PlantingAreaResponseDto, toNumber, toPlantingAreaResponse } from './dto/planting-area-response.dto';
 import type { UpdatePlantingAreaDto } from './dto/update-planting-area.dto';
 import { PlantingAreaAccess } from './planting-area-access';
-import { changes, refuseNulls } from './update-helpers';
+import { changes, refuseNulls } from '../common/validation/update-helpers';
 import { PlantingAreaCodesService } from './planting-area-codes.service';
 import { PlantingStandard } from './planting-area-kinds';
 import { areaWarnings } from './planting-area-warnings';

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { UuidParam } from '../common/validation/params';
 import { CreatePlantingSeasonDto } from './dto/create-planting-season.dto';
-import { PlantingAreaPageQuery } from './dto/planting-area-page.query';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { UpdatePlantingSeasonDto } from './dto/update-planting-season.dto';
 import { PlantingSeasonsService } from './planting-seasons.service';
 
@@ -22,7 +22,7 @@ export class PlantingSeasonsController {
 
   @Get()
   @ApiOperation({ summary: 'Các mùa vụ của vùng trồng, mới nhất trước / seasons of an area, latest first' })
-  list(@CurrentUser() actor: AuthUser, @UuidParam('id') id: string, @Query() page: PlantingAreaPageQuery) {
+  list(@CurrentUser() actor: AuthUser, @UuidParam('id') id: string, @Query() page: PageQueryDto) {
     return this.seasons.list(actor, id, page);
   }
 

@@ -11,7 +11,7 @@ import { toNumber } from './dto/planting-area-response.dto';
 import { PlantingSeasonResponseDto, toPlantingSeasonResponse } from './dto/planting-season-response.dto';
 import type { UpdatePlantingSeasonDto } from './dto/update-planting-season.dto';
 import { PlantingAreaAccess } from './planting-area-access';
-import { changes, refuseNulls } from './update-helpers';
+import { changes, refuseNulls } from '../common/validation/update-helpers';
 import type { PlantingArea } from './planting-area.entity';
 import { PlantingSeason } from './planting-season.entity';
 

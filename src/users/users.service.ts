@@ -4,7 +4,8 @@ import { QueryFailedError, Repository } from 'typeorm';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
 import type { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
-import { forbidden, invalidField, notFound } from '../common/errors/common.errors';
+import { forbidden, invalidField, notFound, validationFailed } from '../common/errors/common.errors';
+import { refuseNulls } from '../common/validation/update-helpers';
 import { DomainException } from '../common/errors/domain.exception';
 import { Page, PageQueryDto } from '../common/pagination/page-query.dto';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
@@ -78,6 +79,8 @@ export class UsersService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+    const nulls = refuseNulls(dto, []);
+    if (nulls.length) throw validationFailed(nulls);
     const user = await this.getVisibleOrThrow(actor, id);
     // Seeing a user (same cooperative, or officer of its province) is not enough to change them:
     // staff may only rename themselves, and nobody but an admin disables their own account.

@@ -93,6 +93,21 @@ describe('cooperatives', () => {
     expect(chosen.body.address.communeCode).toBe(9787);
   });
 
+  it('refuses null for required fields on update, and clears optional ones', async () => {
+    const coop = await makeCooperative(t, admin, { phone: '0912 345 678' });
+    const res = await t.http().patch(`/cooperatives/${coop.id}`).set(bearer(admin)).send({ name: null });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'name', message: 'name không được để trống (null)' }]);
+    const cleared = await t.http().patch(`/cooperatives/${coop.id}`).set(bearer(admin)).send({ phone: null });
+    expect(cleared.body.phone).toBeNull();
+  });
+
+  it('accepts ?lang=en on lists and answers in English', async () => {
+    const res = await t.http().get('/cooperatives?lang=en&pageSize=1000').set(bearer(admin));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('Invalid input: pageSize');
+  });
+
   it('rejects unknown fields and wrong types, naming each', async () => {
     const res = await post({ name: 123, owner: 'x', address: 'nowhere' });
     expect(res.status).toBe(400);

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
   /** Page number, from 1. */
@@ -9,6 +9,10 @@ export class PageQueryDto {
   /** Items per page, 1–100. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   pageSize: number = 20;
+
+  /** Language of messages (vi by default; Accept-Language works too). */
+  @IsOptional() @IsIn(['vi', 'en'])
+  lang?: 'vi' | 'en';
 }
 
 export interface Page<T> {

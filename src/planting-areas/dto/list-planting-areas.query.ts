@@ -19,9 +19,5 @@ export class ListPlantingAreasQuery extends PageQueryDto {
 
   @IsOptional() @IsIn(PLANTING_AREA_SORTS)
   sort?: (typeof PLANTING_AREA_SORTS)[number];
-
-  /** Language of messages and warnings, vi (default) or en; Accept-Language works too. */
-  @IsOptional() @IsIn(['vi', 'en'])
-  lang?: 'vi' | 'en';
 }
 

@@ -1,10 +1,10 @@
+import { findProjectRoot } from '../../common/project-root';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labelFitProblems } from './label-content';
 import {
   cutGuideSegments,
-  findProjectRoot,
   getLayout,
   labelPositions,
   labelsPerPage,

@@ -17,9 +17,6 @@ const CROP_MARK_MAX_MM = 4;
 
 export class StampLayoutError extends Error {}
 
-// Re-exported for callers written before it moved to src/common.
-export { findProjectRoot };
-
 export function stampTemplatesDir(): string {
   return join(findProjectRoot(), 'templates', 'stamps');
 }

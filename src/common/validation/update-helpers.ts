@@ -1,6 +1,6 @@
-import type { FieldProblem } from '../common/errors/domain.exception';
+import type { FieldProblem } from '../errors/domain.exception';
 
-// Shared by the PATCH use cases of areas and seasons.
+// Shared by the PATCH use cases (cooperatives, users, planting areas, seasons…).
 
 /** Field-by-field changes between two audit views, so an audit entry shows only what moved. */
 export function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
