@@ -179,7 +179,8 @@ export class ProductsService {
   }
 }
 
-function createFields(dto: CreateProductDto): Partial<Product> {
+/** The columns of a new product from its create DTO (also used by bulk onboarding). */
+export function createFields(dto: CreateProductDto): Partial<Product> {
   return {
     nameVi: dto.nameVi,
     nameEn: dto.nameEn ?? null,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { forbidden } from '../../common/errors/common.errors';
 import { CreateProductDto } from '../../products/dto/create-product.dto';
+import { createFields } from '../../products/products.service';
 import { toProductFields } from '../../products/dto/product-response.dto';
 import { Product } from '../../products/product.entity';
 import { Role } from '../../users/role.enum';
@@ -70,21 +71,7 @@ export class ProductsImporter implements KindImporter {
 }
 
 function prepare(row: number, dto: CreateProductDto, cooperativeId: string): PreparedRow {
-  const values = {
-    id: randomUUID(),
-    cooperativeId,
-    nameVi: dto.nameVi,
-    nameEn: dto.nameEn ?? null,
-    category: dto.category,
-    unitOfSale: dto.unitOfSale,
-    netContent: String(dto.netContent),
-    netContentUnit: dto.netContentUnit,
-    gtin: dto.gtin ?? null,
-    brand: dto.brand ?? null,
-    description: dto.description ?? null,
-    standardsApplied: dto.standardsApplied ?? [],
-    shelfLifeDays: dto.shelfLifeDays ?? null,
-  };
+  const values = { id: randomUUID(), cooperativeId, ...createFields(dto) };
   // The same audit view as ProductsService.create records.
   return { row, values, audit: { cooperativeId, after: toProductFields(values as unknown as Product) } };
 }
