@@ -13,6 +13,7 @@ import { FarmingDiaryModule } from './farming-diary/farming-diary.module';
 import { EpcisModule } from './epcis/epcis.module';
 import { HarvestBatchesModule } from './harvest-batches/harvest-batches.module';
 import { HealthModule } from './health/health.module';
+import { MarketplacesModule } from './marketplaces/marketplaces.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { PlantingAreasModule } from './planting-areas/planting-areas.module';
 import { ProductsModule } from './products/products.module';
@@ -44,6 +45,7 @@ export class AppModule {
         StampsModule,
         ResolverModule,
         OnboardingModule,
+        MarketplacesModule,
         EpcisModule,
         HealthModule,
         BootstrapModule,

@@ -3,6 +3,7 @@ import { COMMON_ERROR_STATUS } from './common/errors/common-error-code';
 import { COOPERATIVE_ERROR_STATUS } from './cooperatives/cooperative-error-code';
 import { FARMING_DIARY_ERROR_STATUS } from './farming-diary/farming-diary-error-code';
 import { HARVEST_BATCH_ERROR_STATUS } from './harvest-batches/harvest-batch-error-code';
+import { MARKETPLACE_ERROR_STATUS } from './marketplaces/marketplace-error-code';
 import { MEDIA_ERROR_STATUS } from './media/media-error-code';
 import { ONBOARDING_ERROR_STATUS } from './onboarding/onboarding-error-code';
 import { PLANTING_AREA_ERROR_STATUS } from './planting-areas/planting-area-error-code';
@@ -18,6 +19,7 @@ export const ERROR_STATUSES: Record<string, number> = {
   ...USER_ERROR_STATUS,
   ...COOPERATIVE_ERROR_STATUS,
   ...MEDIA_ERROR_STATUS,
+  ...MARKETPLACE_ERROR_STATUS,
   ...PLANTING_AREA_ERROR_STATUS,
   ...PRODUCT_ERROR_STATUS,
   ...FARMING_DIARY_ERROR_STATUS,
