@@ -5,6 +5,7 @@ import { Products1763800000300 } from './1763800000300-Products';
 import { HarvestBatches1763800000400 } from './1763800000400-HarvestBatches';
 import { Certifications1763800000500 } from './1763800000500-Certifications';
 import { Stamps1763800000600 } from './1763800000600-Stamps';
+import { Marketplaces1763800000700 } from './1763800000700-Marketplaces';
 
 // Every migration in order. Add each new file here (generated ones too): an explicit list runs the
 // same under the compiled app, the CLI and the tests.
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   HarvestBatches1763800000400,
   Certifications1763800000500,
   Stamps1763800000600,
+  Marketplaces1763800000700,
 ];

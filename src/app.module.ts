@@ -13,6 +13,7 @@ import { FarmingDiaryModule } from './farming-diary/farming-diary.module';
 import { EpcisModule } from './epcis/epcis.module';
 import { HarvestBatchesModule } from './harvest-batches/harvest-batches.module';
 import { HealthModule } from './health/health.module';
+import { ListingsModule } from './listings/listings.module';
 import { MarketplacesModule } from './marketplaces/marketplaces.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { PlantingAreasModule } from './planting-areas/planting-areas.module';
@@ -47,6 +48,7 @@ export class AppModule {
         OnboardingModule,
         MarketplacesModule,
         EpcisModule,
+        ListingsModule,
         HealthModule,
         BootstrapModule,
       ],

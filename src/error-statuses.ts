@@ -3,6 +3,7 @@ import { COMMON_ERROR_STATUS } from './common/errors/common-error-code';
 import { COOPERATIVE_ERROR_STATUS } from './cooperatives/cooperative-error-code';
 import { FARMING_DIARY_ERROR_STATUS } from './farming-diary/farming-diary-error-code';
 import { HARVEST_BATCH_ERROR_STATUS } from './harvest-batches/harvest-batch-error-code';
+import { LISTING_ERROR_STATUS } from './listings/listing-error-code';
 import { MARKETPLACE_ERROR_STATUS } from './marketplaces/marketplace-error-code';
 import { MEDIA_ERROR_STATUS } from './media/media-error-code';
 import { ONBOARDING_ERROR_STATUS } from './onboarding/onboarding-error-code';
@@ -26,4 +27,5 @@ export const ERROR_STATUSES: Record<string, number> = {
   ...HARVEST_BATCH_ERROR_STATUS,
   ...ONBOARDING_ERROR_STATUS,
   ...STAMP_ERROR_STATUS,
+  ...LISTING_ERROR_STATUS,
 };

@@ -4,6 +4,7 @@ import { ApiToken } from '../auth/api-token.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { Cooperative } from '../cooperatives/cooperative.entity';
 import { HARVEST_BATCH_ENTITIES } from '../harvest-batches/harvest-batches.entities';
+import { LISTING_ENTITIES } from '../listings/listings.entities';
 import { PLANTING_AREA_ENTITIES } from '../planting-areas/planting-areas.entities';
 import { PRODUCT_ENTITIES } from '../products/products.entities';
 import { ScanEvent } from '../stamps/scan-event.entity';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   StampIssuance,
   Stamp,
   ScanEvent,
+  ...LISTING_ENTITIES,
 ];

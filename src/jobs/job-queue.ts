@@ -1,0 +1,159 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../config/app-config';
+import { JobPayloads, QueueName } from './queue-name';
+
+export const JOB_SCHEMA = 'pgboss';
+// Sensible defaults rather than configuration for now: a handful of concurrent external calls per
+// process is plenty for a marketplace lane limited to a few requests per second per account.
+const POLLING_INTERVAL_SECONDS = 1;
+const CONCURRENCY: Record<QueueName, number> = { [QueueName.Listing]: 4, [QueueName.BulkPublish]: 1 };
+// Jobs are nudges; the listing row holds the truth and expected failures are retried by the listing
+// code itself. pg-boss retries only what threw unexpectedly (database gone, a bug), with backoff.
+const QUEUE_OPTIONS: Omit<PgBoss.Queue, 'name'> = { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 };
+
+export type JobHandler<Q extends QueueName> = (data: JobPayloads[Q]) => Promise<void>;
+
+/** Anything that runs SQL inside the caller's transaction (a TypeORM EntityManager does). */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+export interface SendOptions {
+  /**
+   * Collapses duplicates: while a job with this key waits to start, another send is a no-op. Required:
+   * under the "short" policy, jobs without a key would all share one empty key and collapse queue-wide.
+   */
+  singletonKey: string;
+  startAfter?: Date;
+  /**
+   * If a job with this key already waits for a later time (a backoff), bring it forward to now
+   * instead of leaving the new request behind the old delay. For nudges a person is waiting on.
+   */
+  expedite?: boolean;
+  /** Enqueue inside this transaction: the job exists if and only if the transaction commits. */
+  inTransaction?: SqlRunner;
+}
+
+// The service's only door to pg-boss. Queues use the "short" policy: at most one waiting job per
+// singleton key, which is what coalesces repeated nudges for the same listing into one.
+@Injectable()
+export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<QueueName, JobHandler<QueueName>>();
+  private readonly workerIds: string[] = [];
+  private stopped = false;
+  /** Jobs this process is running right now (workers and drain). */
+  private running = 0;
+
+  constructor(config: AppConfig) {
+    this.boss = new PgBoss({ connectionString: config.database.url, schema: JOB_SCHEMA, max: 6, application_name: 'nguon-jobs' });
+    this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`, error.stack));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    for (const name of Object.values(QueueName)) {
+      if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+    }
+  }
+
+  /** Called by feature modules in onModuleInit; workers start once the application is up. */
+  register<Q extends QueueName>(name: Q, handler: JobHandler<Q>): void {
+    this.handlers.set(name, handler as JobHandler<QueueName>);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.startWorkers();
+  }
+
+  async startWorkers(): Promise<void> {
+    if (this.workerIds.length) return;
+    for (const [name, handler] of this.handlers) {
+      for (let i = 0; i < CONCURRENCY[name]; i++) {
+        const id = await this.boss.work<JobPayloads[QueueName]>(name, { batchSize: 1, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS }, async (jobs) => {
+          for (const job of jobs) await this.counted(() => handler(job.data));
+        });
+        this.workerIds.push(id);
+      }
+    }
+  }
+
+  /** Tests stop the background workers and run jobs with drain(), so every step is deterministic. */
+  async stopWorkers(): Promise<void> {
+    for (const id of this.workerIds.splice(0)) await this.boss.offWork({ id });
+  }
+
+  async send<Q extends QueueName>(name: Q, data: JobPayloads[Q], options: SendOptions): Promise<string | null> {
+    const { inTransaction, singletonKey, startAfter, expedite } = options;
+    const db: PgBoss.Db | undefined = inTransaction && { executeSql: async (text: string, values: unknown[]) => ({ rows: (await inTransaction.query(text, values)) as unknown[] }) };
+    const id = await this.boss.send(name, data, { singletonKey, ...(startAfter && { startAfter }), ...(db && { db }) });
+    if (id || !expedite) return id;
+    // pg-boss has no API to reschedule a waiting job; this is its v10 job table, state "created" only.
+    await (db ?? this.boss.getDb()).executeSql(
+      `UPDATE ${JOB_SCHEMA}.job SET start_after = now() WHERE name = $1 AND singleton_key = $2 AND state = 'created' AND start_after > now()`,
+      [name, singletonKey],
+    );
+    return null;
+  }
+
+  /**
+   * Runs every job that is due, in this process, until none is left and none is running here. Jobs
+   * scheduled for later (backoff, Retry-After) are not due and stay queued; jobs left active by a
+   * process that died are pg-boss's to expire. For tests and tools.
+   */
+  async drain(maxRounds = 500): Promise<number> {
+    let ran = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      let fetched = 0;
+      for (const [name, handler] of this.handlers) {
+        const jobs = await this.boss.fetch<JobPayloads[QueueName]>(name, { batchSize: 25 });
+        fetched += jobs.length;
+        await Promise.all(jobs.map((job) => this.runOne(name, handler, job)));
+      }
+      ran += fetched;
+      if (!fetched) {
+        if (!this.running) return ran;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+    throw new Error(`JobQueue.drain: jobs still due after ${maxRounds} rounds`);
+  }
+
+  /** Jobs waiting or running, by queue (due or not): for tests and the health of a deployment. */
+  async pending(): Promise<{ name: string; state: string; startAfter: Date; data: Record<string, unknown> }[]> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT name, state, start_after AS "startAfter", data FROM ${JOB_SCHEMA}.job
+       WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') ORDER BY start_after`,
+      [Object.values(QueueName)],
+    );
+    return rows as { name: string; state: string; startAfter: Date; data: Record<string, unknown> }[];
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    // Graceful: running handlers finish (their listing rows commit) before the pool closes.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+  }
+
+  private async counted(work: () => Promise<void>): Promise<void> {
+    this.running++;
+    try {
+      await work();
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async runOne(name: QueueName, handler: JobHandler<QueueName>, job: PgBoss.Job<JobPayloads[QueueName]>): Promise<void> {
+    try {
+      await this.counted(() => handler(job.data));
+      await this.boss.complete(name, job.id);
+    } catch (error) {
+      this.logger.error(`${name} ${job.id}: ${(error as Error).message}`, (error as Error).stack);
+      await this.boss.fail(name, job.id, { message: (error as Error).message });
+    }
+  }
+}
