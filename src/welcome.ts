@@ -3,7 +3,13 @@ import { DEMO_PASSWORD, DEMO_USERS } from './bootstrap/demo-data';
 import type { AppConfig } from './config/app-config';
 
 // What a newcomer sees after `npm start`: where to click and how to log in.
-export function printWelcome(config: AppConfig, outcome: FirstRunOutcome, elapsedMs: number, sampleStampUrl: string | null): void {
+export function printWelcome(
+  config: AppConfig,
+  outcome: FirstRunOutcome,
+  elapsedMs: number,
+  sampleStampUrl: string | null,
+  sandboxUrl: string | null,
+): void {
   const base = config.publicBaseUrl;
   const lines = [
     '',
@@ -13,6 +19,7 @@ export function printWelcome(config: AppConfig, outcome: FirstRunOutcome, elapse
     `  Health:                  ${base}/health/ready`,
     `  Provinces (public):      ${base}/admin-units/provinces`,
     ...(sampleStampUrl ? [`  Origin page of a stamp:  ${sampleStampUrl}`, `  (as JSON:                curl -H 'accept: application/json' '${sampleStampUrl}')`] : []),
+    ...(sandboxUrl ? [`  Sandbox marketplace:     ${sandboxUrl}/__admin/state  (demo Postmart and Voso, in memory)`] : []),
     `  Database:                ${config.database.mode === 'embedded' ? `embedded PostgreSQL, data in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
   ];
   if (config.demoData) {
@@ -26,6 +33,7 @@ export function printWelcome(config: AppConfig, outcome: FirstRunOutcome, elapse
       `    curl -s -X POST ${base}/auth/login -H 'content-type: application/json' \\`,
       `      -d '{"login":"canbo@nguon.demo","password":"${DEMO_PASSWORD}"}'`,
       `    curl -s ${base}/cooperatives -H "authorization: Bearer <accessToken>"`,
+      '  Bulk-publish the demo products to the sandbox Postmart and Voso: see README, "Marketplaces".',
     );
   }
   lines.push('', 'Ctrl-C để dừng / to stop.', '');

@@ -19,6 +19,10 @@ import { OcopCertificationsService } from '../products/ocop/ocop-certifications.
 import { ProductImagesService } from '../products/product-images.service';
 import { ProductsService } from '../products/products.service';
 import { StampsService } from '../stamps/stamps.service';
+import { AppConfig } from '../config/app-config';
+import { CreateMarketplaceAccountDto } from '../listings/dto/create-marketplace-account.dto';
+import { MarketplaceAccountsService } from '../listings/marketplace-accounts.service';
+import { DEMO_SANDBOX_ACCOUNTS } from '../marketplaces/sandbox/demo-sandbox-accounts';
 import { DemoArea, DemoProduct, DEMO_AREAS, DEMO_PRODUCTS } from './demo-registry';
 import { CreateCertificationDto } from '../certifications/dto/create-certification.dto';
 import { CreateDiaryEntryDto } from '../farming-diary/dto/create-diary-entry.dto';
@@ -53,6 +57,8 @@ export class DemoRegistrySeeder {
     private readonly traceEvents: TraceEventsService,
     private readonly imageProcessor: ImageProcessor,
     private readonly stamps: StampsService,
+    private readonly accounts: MarketplaceAccountsService,
+    private readonly config: AppConfig,
   ) {}
 
   async seed(admin: AuthUser, cooperativeIds: Map<string, string>): Promise<void> {
@@ -63,6 +69,7 @@ export class DemoRegistrySeeder {
       const area = DEMO_AREAS.find((a) => a.key === product.area)!;
       await this.seedProduct(admin, cooperativeIds.get(area.cooperative)!, product, seeded.get(product.area)!, today);
     }
+    await this.seedMarketplaceAccounts(admin, cooperativeIds);
     this.logger.log(`Seeded demo registry: ${DEMO_AREAS.length} planting areas, ${DEMO_PRODUCTS.length} products with closed batches`);
   }
 
@@ -187,6 +194,22 @@ export class DemoRegistrySeeder {
       unit: 'KGM',
       documentNo: `PX-${p.lotPrefix}-001`,
     }));
+  }
+
+  // Each demo cooperative is connected to Postmart and Voso on the in-process sandbox marketplace.
+  private async seedMarketplaceAccounts(admin: AuthUser, cooperativeIds: Map<string, string>) {
+    const base = `http://127.0.0.1:${this.config.sandboxPort}`;
+    for (const a of DEMO_SANDBOX_ACCOUNTS) {
+      await this.accounts.create(
+        admin,
+        cooperativeIds.get(a.cooperative)!,
+        validDto(CreateMarketplaceAccountDto, {
+          marketplace: a.marketplace,
+          mode: 'partner_api',
+          credentials: { baseUrl: `${base}/${a.marketplace}`, username: a.username, password: a.password, ...(a.customerCode && { customerCode: a.customerCode }) },
+        }),
+      );
+    }
   }
 
   // A simple generated picture (the demo has no photographs): a produce-coloured disc on a soft field.

@@ -23,4 +23,6 @@ export class AppConfig {
   harvestYieldTolerance!: number;
   scans!: { warnAfter: number; farWindowMinutes: number; provinceHeader: string | null };
   publicRateLimitPerMinute!: number;
+  /** Demo mode only: where the in-process sandbox marketplace listens. */
+  sandboxPort!: number;
 }

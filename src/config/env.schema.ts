@@ -118,6 +118,10 @@ export class EnvSchema {
   @IsOptional() @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'GEO_PROVINCE_HEADER must be a lower-case header name' })
   GEO_PROVINCE_HEADER?: string;
 
+  /** Port of the sandbox marketplace started in demo mode (loopback only). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  SANDBOX_PORT: number = 4010;
+
   /** Trust X-Forwarded-For from a reverse proxy / load balancer (needed for per-IP limits behind one). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY: boolean = false;

@@ -54,6 +54,16 @@ export class ListingsService implements OnModuleInit {
     private readonly batchEvents: BatchEvents,
   ) {}
 
+  /** For the public origin page: where the product can be bought right now. */
+  async liveLinksOf(productId: string): Promise<{ marketplace: string; url: string }[]> {
+    const rows: { marketplace: string; external_url: string }[] = await this.db.query(
+      `SELECT a.marketplace, l.external_url FROM listing l JOIN marketplace_account a ON a.id = l.account_id
+       WHERE l.product_id = $1 AND l.status = 'live' AND l.external_url IS NOT NULL ORDER BY a.marketplace`,
+      [productId],
+    );
+    return rows.map((r) => ({ marketplace: r.marketplace, url: r.external_url }));
+  }
+
   // Inside the recall's own transaction: mark and enqueue only. The HTTP calls happen in jobs, after
   // commit (the enqueue is part of the transaction, so a rolled-back recall unlists nothing).
   onModuleInit(): void {

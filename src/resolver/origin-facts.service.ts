@@ -5,6 +5,7 @@ import { CertificationSubject } from '../certifications/certification.entity';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { DIARY_ACTIVITY_VI } from '../farming-diary/diary-activity';
 import { FarmingDiaryService } from '../farming-diary/farming-diary.service';
+import { ListingsService } from '../listings/listings.service';
 import { HarvestBatchesService } from '../harvest-batches/harvest-batches.service';
 import { TraceEventsService } from '../harvest-batches/trace-events/trace-events.service';
 import { PlantingAreasService } from '../planting-areas/planting-areas.service';
@@ -33,6 +34,7 @@ export interface OriginFacts {
   certifications: Certification[];
   stages: TraceEventResponseDto[];
   diary: FarmingDiaryEntry[];
+  marketplaceLinks: { marketplace: string; url: string }[];
   builtAt: string;
 }
 
@@ -53,6 +55,7 @@ export class OriginFactsService {
     private readonly certifications: CertificationsService,
     private readonly traceEvents: TraceEventsService,
     private readonly diary: FarmingDiaryService,
+    private readonly listings: ListingsService,
   ) {}
 
   forBatch(batchId: string, now = Date.now()): Promise<OriginFacts> {
@@ -73,7 +76,7 @@ export class OriginFactsService {
   private async build(batchId: string): Promise<OriginFacts> {
     const batch = await this.batches.get(PUBLIC_READER, batchId);
     const harvest = batch.harvestDateFrom;
-    const [product, producer, area, codes, ocop, stages, diary] = await Promise.all([
+    const [product, producer, area, codes, ocop, stages, diary, marketplaceLinks] = await Promise.all([
       this.products.get(PUBLIC_READER, batch.productId),
       this.cooperatives.get(PUBLIC_READER, batch.cooperativeId),
       this.areas.get(PUBLIC_READER, batch.plantingAreaId),
@@ -81,6 +84,7 @@ export class OriginFactsService {
       this.products.validOcopOn(batch.productId, harvest),
       this.traceEvents.listFor(batchId),
       this.diary.entriesOf(batch.plantingAreaId, batch.seasonId),
+      this.listings.liveLinksOf(batch.productId),
     ]);
     // Certificates and stars count only when they were valid on the harvest date (Circular 02/2024, OCOP rules).
     const certifications = await this.certifications.validOn(
@@ -100,6 +104,7 @@ export class OriginFactsService {
       ocop: ocop ? { stars: ocop.stars, validUntil: ocop.validUntil } : null,
       certifications,
       stages,
+      marketplaceLinks,
       diary: diary.filter((e) => new Date(e.occurredAt) <= new Date(`${harvest}T23:59:59+07:00`)),
       builtAt: new Date().toISOString(),
     };

@@ -142,7 +142,7 @@ function buildBaseView(facts: OriginFacts, lang: Lang): BaseView {
       to: e.destinationParty?.name ?? null,
     })),
     diary: diarySummary(facts, lang),
-    marketplaceLinks: [],
+    marketplaceLinks: facts.marketplaceLinks.map((l) => ({ name: MARKETPLACE_NAMES[l.marketplace] ?? l.marketplace, url: l.url })),
     updatedAt: facts.builtAt,
   };
 }
@@ -176,6 +176,8 @@ const sameSite = (url: string) => {
   const u = new URL(url);
   return `${u.pathname}${u.search}`;
 };
+
+const MARKETPLACE_NAMES: Record<string, string> = { postmart: 'Postmart', voso: 'Voso' };
 
 const UNIT_NAMES: Record<string, string> = { KGM: 'kg', GRM: 'g', LTR: 'l', MLT: 'ml', H87: '', TNE: 'tấn' };
 const unitName = (code: string) => UNIT_NAMES[code] ?? code;

@@ -4,6 +4,7 @@ import { CertificationsModule } from '../certifications/certifications.module';
 import { CooperativesModule } from '../cooperatives/cooperatives.module';
 import { FarmingDiaryModule } from '../farming-diary/farming-diary.module';
 import { HarvestBatchesModule } from '../harvest-batches/harvest-batches.module';
+import { ListingsModule } from '../listings/listings.module';
 import { OriginPageRenderer } from '../origin-pages/origin-page.renderer';
 import { PlantingAreasModule } from '../planting-areas/planting-areas.module';
 import { ProductsModule } from '../products/products.module';
@@ -16,7 +17,7 @@ import { ScanStatsController } from './scan-stats.controller';
 import { ScanStatsService } from './scan-stats.service';
 
 @Module({
-  imports: [AdminUnitsModule, CooperativesModule, ProductsModule, PlantingAreasModule, CertificationsModule, FarmingDiaryModule, HarvestBatchesModule],
+  imports: [AdminUnitsModule, CooperativesModule, ProductsModule, PlantingAreasModule, CertificationsModule, FarmingDiaryModule, HarvestBatchesModule, ListingsModule],
   controllers: [OriginController, ScanStatsController],
   providers: [ResolverService, OriginFactsService, ScanLogWriter, PublicRateLimiter, OriginPageRenderer, ScanStatsService],
   exports: [ResolverService, ScanLogWriter, OriginFactsService],

@@ -1,3 +1,4 @@
+import { OriginFactsService } from '../../src/resolver/origin-facts.service';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ListingDraftBuilder } from '../../src/listings/listing-draft.builder';
@@ -74,6 +75,10 @@ describe('marketplace accounts, listings and bulk publishing', () => {
       expect(draft.descriptionText).toMatch(/mã số vùng trồng VN-HPOR-\d+/);
       expect(draft).toMatchObject({ provinceName: 'Thành phố Hải Phòng', priceVnd: 85_000, stock: 40, ocopStars: null, weightGrams: 1000 });
       expect(draft.imageUrls[0]).toMatch(/^https:\/\/nguon\.test\/products\//);
+      // Once live, the consumer's origin page links to it (after the 30 s facts cache, here a fresh one).
+      k.t.app.get(OriginFactsService).forget(batch.id);
+      const page = await k.http().get(`/01/${product.gtin}/10/${encodeURIComponent(String(batch.lotCode))}`).set('accept', 'application/json');
+      expect(page.body.marketplaceLinks).toEqual([{ name: 'Postmart', url: live.externalUrl }]);
     });
 
     it('lists every missing field before anything is queued (422), and queues nothing', async () => {
