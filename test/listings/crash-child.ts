@@ -16,7 +16,8 @@ async function main() {
   const app = await createApp(config);
   // A short lease, so the parent does not wait two minutes for it to run out after the kill. The
   // parent publishes only after "ready", so no job is leased with the default first.
-  Object.assign(app.get(ListingJobSettings), { leaseMs: 1_500, minRequestIntervalMs: 0 });
+  // CHILD_SETTINGS (JSON) lets a test shorten more waits (backoff, review polling) the same way.
+  Object.assign(app.get(ListingJobSettings), { leaseMs: 1_500, minRequestIntervalMs: 0 }, JSON.parse(process.env.CHILD_SETTINGS ?? '{}'));
   process.stdout.write('ready\n');
 }
 
