@@ -10,7 +10,10 @@ const POLLING_INTERVAL_SECONDS = 1;
 const CONCURRENCY: Record<QueueName, number> = { [QueueName.Listing]: 4, [QueueName.BulkPublish]: 1 };
 // Jobs are nudges; the listing row holds the truth and expected failures are retried by the listing
 // code itself. pg-boss retries only what threw unexpectedly (database gone, a bug), with backoff.
-const QUEUE_OPTIONS: Omit<PgBoss.Queue, 'name'> = { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 };
+// A job of a worker killed mid-run stays "active" until it expires, then pg-boss retries it. Our jobs
+// take seconds (one marketplace call with a 5 s timeout, or expanding ≤ 2,000 bulk items), so two
+// minutes bounds that wait without cutting a live job short.
+const QUEUE_OPTIONS: Omit<PgBoss.Queue, 'name'> = { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 };
 
 export type JobHandler<Q extends QueueName> = (data: JobPayloads[Q]) => Promise<void>;
 
