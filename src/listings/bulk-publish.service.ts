@@ -52,6 +52,14 @@ export class BulkPublishService implements OnModuleInit {
     this.queue.register(QueueName.BulkPublish, ({ bulkId }) => this.expand(bulkId));
   }
 
+  // A process killed while expanding a bulk job leaves it "active" in pg-boss until it expires. A
+  // starting process queues those jobs again at once; expanding twice is harmless (items already
+  // linked are skipped, listings are unique per account and product).
+  async onApplicationBootstrap(): Promise<void> {
+    const unfinished: { id: string }[] = await this.db.query(`SELECT id FROM bulk_publish WHERE expanded_at IS NULL`);
+    for (const { id } of unfinished) await this.queue.send(QueueName.BulkPublish, { bulkId: id }, { singletonKey: id });
+  }
+
   async create(actor: AuthUser, items: BulkItemInput[], source: BulkPublish['source'] = 'json'): Promise<BulkPublishAcceptedDto> {
     assertMayPublish(actor);
     await this.assertProductsInScope(actor, items);

@@ -40,8 +40,18 @@ export async function makeSeason(t: TestApp, token: string, areaId: string, over
   return expectOk(res, 'create season');
 }
 
+// Codes are unique platform-wide, so fixtures never hand out the same one twice in a test run.
+const usedCodes = new Set<string>();
+function freshCode(): string {
+  let code: string;
+  do code = `VN-HPOR-${String(randomBytes(3).readUIntBE(0, 3) % 100_000).padStart(5, '0')}`;
+  while (usedCodes.has(code));
+  usedCodes.add(code);
+  return code;
+}
+
 /** Adds a code and has an admin activate it from `activeFrom` (default a year ago). */
-export async function addActiveCode(t: TestApp, adminToken: string, areaId: string, code = `VN-HPOR-${randomBytes(2).readUInt16BE() % 10000}`, activeFrom = daysAgo(365)) {
+export async function addActiveCode(t: TestApp, adminToken: string, areaId: string, code = freshCode(), activeFrom = daysAgo(365)) {
   const created = expectOk(
     await t.http().post(`/planting-areas/${areaId}/codes`).set(bearer(adminToken)).send({ code, scope: 'domestic', issuer: 'Chi cục TT&BVTV Hải Phòng', issuedOn: activeFrom }),
     'add code',
