@@ -5,11 +5,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
+import type { AuthUser } from '../src/auth/auth-user';
+import { toAuthUser } from '../src/auth/token.service';
 import { FirstRunService } from '../src/bootstrap/first-run.service';
 import { AppConfig } from '../src/config/app-config';
 import { loadConfig } from '../src/config/load-config';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
+import { HarvestBatchesService } from '../src/harvest-batches/harvest-batches.service';
+import { User } from '../src/users/user.entity';
 
 export interface BenchApp {
   app: NestFastifyApplication;
@@ -59,4 +64,22 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo admin, and the first of the demo's closed batches, to act on in a benchmark. */
+export async function demoAdminAndBatch(bench: BenchApp): Promise<{ admin: AuthUser; batchId: string }> {
+  const admin = toAuthUser(await bench.app.get(DataSource).getRepository(User).findOneByOrFail({ email: 'admin@nguon.demo' }));
+  const batch = (await bench.app.get(HarvestBatchesService).list(admin, { page: 1, pageSize: 1 } as never)).items[0];
+  return { admin, batchId: batch.id };
+}
+
+/** Runs a benchmark's main and exits with its outcome (benchmarks leave timers and pools behind). */
+export function runBench(main: () => Promise<void>): void {
+  void main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -17,7 +17,7 @@ import { gs1CheckDigit } from '../src/common/validation/gs1-check-digit';
 import { addDays, todayInVietnam } from '../src/common/time/vn-date';
 import { ListingJobSettings } from '../src/listings/listing-job-settings';
 import { startSandboxMarketplace } from '../src/marketplaces/sandbox/sandbox.server';
-import { startBenchApp } from './bench-app';
+import { runBench, startBenchApp } from './bench-app';
 
 const LISTINGS = Number(process.env.LISTINGS ?? 1_000);
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 10);
@@ -146,10 +146,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

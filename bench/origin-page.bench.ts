@@ -11,13 +11,10 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { toAuthUser } from '../src/auth/token.service';
-import { HarvestBatchesService } from '../src/harvest-batches/harvest-batches.service';
 import { OriginPageRenderer } from '../src/origin-pages/origin-page.renderer';
 import { ResolverService, SCAN_STATEMENT } from '../src/resolver/resolver.service';
 import { StampsService } from '../src/stamps/stamps.service';
-import { User } from '../src/users/user.entity';
-import { freePort, startBenchApp } from './bench-app';
+import { demoAdminAndBatch, freePort, runBench, startBenchApp } from './bench-app';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -46,10 +43,9 @@ async function main(): Promise<void> {
   const bench = await startBenchApp();
   try {
     const db = bench.app.get(DataSource);
-    const admin = toAuthUser((await db.getRepository(User).findOneByOrFail({ email: 'admin@nguon.demo' }))!);
-    const batch = (await bench.app.get(HarvestBatchesService).list(admin, { page: 1, pageSize: 1 } as never)).items[0];
+    const { admin, batchId } = await demoAdminAndBatch(bench);
     const stamps = bench.app.get(StampsService);
-    const issued = await stamps.issue(admin, batch.id, { count: STAMPS });
+    const issued = await stamps.issue(admin, batchId, { count: STAMPS });
     await stamps.activate(admin, issued.id, {});
     const rows: { serial: string; gtin: string; lot_code: string }[] = await db.query(
       `SELECT s.serial, s.gtin, b.lot_code FROM stamp s JOIN harvest_batch b ON b.id = s.batch_id WHERE s.issuance_id = $1 ORDER BY s.seq`,
@@ -98,10 +94,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

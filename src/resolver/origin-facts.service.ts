@@ -3,7 +3,6 @@ import type { AuthUser } from '../auth/auth-user';
 import { CertificationsService } from '../certifications/certifications.service';
 import { CertificationSubject } from '../certifications/certification.entity';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
-import { DIARY_ACTIVITY_VI } from '../farming-diary/diary-activity';
 import { FarmingDiaryService } from '../farming-diary/farming-diary.service';
 import { ListingsService } from '../listings/listings.service';
 import { HarvestBatchesService } from '../harvest-batches/harvest-batches.service';
@@ -110,5 +109,3 @@ export class OriginFactsService {
     };
   }
 }
-
-export const activityName = (activity: keyof typeof DIARY_ACTIVITY_VI) => DIARY_ACTIVITY_VI[activity];

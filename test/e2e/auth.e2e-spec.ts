@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { bearer, TEST_ADMIN, TEST_PASSWORD, TestApp } from '../utils/test-app';
 import { makeCooperative, makeUser } from '../utils/world';
 
@@ -59,7 +60,7 @@ describe('auth', () => {
     const { email } = await makeUser(t, admin, { role: 'cooperative_staff', cooperativeId: coopId });
     // Simulate an expired lock after 3 failures, then fail once more: the lock doubles.
     for (let i = 0; i < 3; i++) await t.http().post('/auth/login').send({ login: email, password: 'bad' });
-    const ds = t.app.get(require('typeorm').DataSource);
+    const ds = t.app.get(DataSource);
     await ds.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key = $1`, [`acct:${email}`]);
     await t.http().post('/auth/login').send({ login: email, password: 'bad' });
     const res = await t.http().post('/auth/login').send({ login: email, password: TEST_PASSWORD });
@@ -118,7 +119,7 @@ describe('auth', () => {
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^ngn_[A-Za-z0-9_-]{43}$/);
     expect(created.body.token.startsWith(created.body.prefix)).toBe(true);
-    const ds = t.app.get(require('typeorm').DataSource);
+    const ds = t.app.get(DataSource);
     const stored = await ds.query(`SELECT token_hash FROM api_token WHERE id = $1`, [created.body.id]);
     expect(stored[0].token_hash).not.toContain(created.body.token.slice(4));
     const me = await t.http().get('/auth/me').set(bearer(created.body.token));
@@ -143,7 +144,7 @@ describe('auth', () => {
   });
 
   it('stores passwords with a memory-hard hash', async () => {
-    const ds = t.app.get(require('typeorm').DataSource);
+    const ds = t.app.get(DataSource);
     const [row] = await ds.query(`SELECT password_hash FROM app_user WHERE email = $1`, [TEST_ADMIN.email]);
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
