@@ -3,7 +3,8 @@ import multipart from '@fastify/multipart';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import pino from 'pino';
+import { LogController } from 'fastify';
+import pino, { type DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
@@ -11,22 +12,36 @@ import { AppConfig } from './config/app-config';
 import { migrateDatabase } from './database/migrate';
 import { ERROR_STATUSES } from './error-statuses';
 import { PinoNestLogger } from './http/pino-nest-logger';
+import { logEachRequest } from './http/request-log';
 import { requestIdOf } from './http/request-id';
 import { mountOpenApi } from './openapi/openapi';
 
+export interface CreateAppOptions {
+  /** Where log lines go (default: stdout). Tests pass a stream to read what would be logged. */
+  logStream?: DestinationStream;
+}
+
 /** Builds the whole HTTP application (used by main.ts and by the tests). Does not listen. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   if (config.migrationsRun) await migrateDatabase(config.database.url);
-  const logger = pino({
-    level: config.logLevel,
-    // Passwords and tokens never reach the logs, whatever a handler logs.
-    redact: { paths: ['req.headers.authorization', '*.password', '*.newPassword', '*.currentPassword', '*.token'], censor: '[redacted]' },
-  });
+  const logger = pino(
+    {
+      level: config.logLevel,
+      // Secrets never reach the logs, whatever a handler logs.
+      redact: {
+        paths: ['req.headers.authorization', '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.accessToken', '*.pin', '*.credentials', '*.apiKey', '*.secret'],
+        censor: '[redacted]',
+      },
+    },
+    options.logStream ?? pino.destination(1),
+  );
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Fastify's own two lines per request include the client address; ours is one line without it.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -36,6 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  logEachRequest(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

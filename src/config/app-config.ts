@@ -23,6 +23,8 @@ export class AppConfig {
   harvestYieldTolerance!: number;
   scans!: { warnAfter: number; farWindowMinutes: number; provinceHeader: string | null };
   publicRateLimitPerMinute!: number;
+  /** Bearer token required by /metrics; null leaves it open. */
+  metricsToken!: string | null;
   /** Demo mode only: where the in-process sandbox marketplace listens. */
   sandboxPort!: number;
 }

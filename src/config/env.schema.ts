@@ -126,6 +126,10 @@ export class EnvSchema {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY: boolean = false;
 
+  /** Bearer token Prometheus must send to read /metrics. Unset: /metrics is open (keep it off the public LB). */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** Run database migrations at start-up (under an advisory lock). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   MIGRATIONS_RUN: boolean = true;

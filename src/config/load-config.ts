@@ -69,6 +69,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.harvestYieldTolerance = parsed.HARVEST_YIELD_TOLERANCE;
   config.scans = { warnAfter: parsed.SCAN_WARN_AFTER, farWindowMinutes: parsed.SCAN_FAR_WINDOW_MINUTES, provinceHeader: parsed.GEO_PROVINCE_HEADER ?? null };
   config.publicRateLimitPerMinute = parsed.PUBLIC_RATE_LIMIT_PER_MINUTE;
+  config.metricsToken = parsed.METRICS_TOKEN ?? null;
   config.sandboxPort = parsed.SANDBOX_PORT;
   return config;
 }

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { JobPayloads, QueueName } from './queue-name';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -50,9 +51,25 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   /** Jobs this process is running right now (workers and drain). */
   private running = 0;
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, metrics: Metrics) {
     this.boss = new PgBoss({ connectionString: config.database.url, schema: JOB_SCHEMA, max: 6, application_name: 'nguon-jobs' });
     this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`, error.stack));
+    metrics.addScrapedGauge({
+      name: 'nguon_job_queue_jobs',
+      help: 'Background jobs by queue and state / việc nền theo hàng đợi và trạng thái',
+      labelNames: ['queue', 'state'],
+      collect: () => this.depth(),
+    });
+  }
+
+  /** Jobs per queue and state (waiting, retrying, running, failed); completed ones are not counted. */
+  private async depth(): Promise<{ labels: { queue: string; state: string }; value: number }[]> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT name, state, count(*)::int AS count FROM ${JOB_SCHEMA}.job
+       WHERE name = ANY($1) AND state IN ('created', 'retry', 'active', 'failed') GROUP BY name, state`,
+      [Object.values(QueueName)],
+    );
+    return (rows as { name: string; state: string; count: number }[]).map((r) => ({ labels: { queue: r.name, state: r.state }, value: r.count }));
   }
 
   async onModuleInit(): Promise<void> {

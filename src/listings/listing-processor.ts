@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { JobQueue } from '../jobs/job-queue';
+import { Metrics } from '../metrics/metrics';
 import { QueueName } from '../jobs/queue-name';
 import type { CreateResult, ErrorClass, ExternalListing, ListingDraft, MarketplaceAdapter } from '../marketplaces/marketplace-adapter';
 import { AccountLane } from './account-lane';
@@ -60,6 +61,7 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
     private readonly drafts: ListingDraftBuilder,
     private readonly audit: AuditService,
     private readonly settings: ListingJobSettings,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -397,6 +399,7 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
     const cls = adapter.classifyError(error);
     // The class only: error objects of HTTP clients can carry request headers with tokens.
     this.logger.warn(`${op} ${listing.id} (${listing.marketplace}): ${cls.kind}`);
+    this.metrics.marketplaceCallFailed(listing.marketplace, op, cls.kind);
     return cls;
   }
 

@@ -15,6 +15,7 @@ import { BulkReportWriter } from './bulk-report.writer';
 import { ListingDraftBuilder } from './listing-draft.builder';
 import { ListingJobSettings } from './listing-job-settings';
 import { ListingJobs } from './listing-jobs';
+import { ListingMetrics } from './listing-metrics';
 import { ListingProcessor } from './listing-processor';
 import { LISTING_ENTITIES } from './listings.entities';
 import { ListingsController } from './listings.controller';
@@ -49,6 +50,7 @@ import { MarketplaceSessions } from './marketplace-sessions';
     ListingProcessor,
     BulkPublishService,
     BulkReportWriter,
+    ListingMetrics,
   ],
   exports: [ListingsService, MarketplaceAccountsService],
 })

@@ -8,6 +8,7 @@ import { invalidField, notFound } from '../common/errors/common.errors';
 import { DomainException } from '../common/errors/domain.exception';
 import { buildDigitalLink } from '../common/gs1/digital-link';
 import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
 import { BatchStatus } from '../harvest-batches/batch-status';
 import { BatchEvents } from '../harvest-batches/batch-events';
@@ -48,6 +49,7 @@ export class StampsService implements OnModuleInit, StampCommissioningSource {
     private readonly audit: AuditService,
     private readonly batchEvents: BatchEvents,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   // A recall flips every stamp of the batch in the recall's own transaction, in one statement, so the
@@ -72,7 +74,7 @@ export class StampsService implements OnModuleInit, StampCommissioningSource {
       });
     }
     const product = await this.products.getVisibleOrThrow(actor, batch.productId);
-    return this.db.transaction(async (manager) => {
+    const issued = await this.db.transaction(async (manager) => {
       const issuance = await manager.save(StampIssuance, {
         cooperativeId: batch.cooperativeId,
         batchId,
@@ -91,6 +93,8 @@ export class StampsService implements OnModuleInit, StampCommissioningSource {
       });
       return this.toResponse(issuance, { issued: dto.count });
     });
+    this.metrics.stampsIssued(dto.count);
+    return issued;
   }
 
   async activate(actor: AuthUser, issuanceId: string, range: StampRangeDto): Promise<StampRangeResultDto> {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../src/app.factory';
+import { createApp, CreateAppOptions } from '../../src/app.factory';
 import { FirstRunService } from '../../src/bootstrap/first-run.service';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
@@ -20,7 +20,7 @@ export class TestApp {
     readonly databaseUrl: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}, adjust?: (config: AppConfig) => void): Promise<TestApp> {
+  static async start(env: Record<string, string> = {}, adjust?: (config: AppConfig) => void, options: CreateAppOptions = {}): Promise<TestApp> {
     const databaseUrl = await createTestDatabase();
     const config = loadConfig({
       DATABASE_URL: databaseUrl,
@@ -34,7 +34,7 @@ export class TestApp {
       ...env,
     });
     adjust?.(config);
-    const app = await createApp(config);
+    const app = await createApp(config, options);
     await app.get(FirstRunService).run();
     return new TestApp(app, config, databaseUrl);
   }
