@@ -11,6 +11,8 @@ export class AppConfig {
   tokenSecret!: string;
   tokenTtlSeconds!: number;
   dataEncryptionKey!: Buffer;
+  /** Retired keys, newest first: secrets sealed (or PINs hashed) with them still open until re-sealed. */
+  previousDataEncryptionKeys!: Buffer[];
   logLevel!: LogLevel;
   corsOrigins!: string[] | true | false;
   admin?: { email: string; password: string };

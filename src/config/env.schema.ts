@@ -62,6 +62,11 @@ export class EnvSchema {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes in base64 (44 characters)' })
   DATA_ENCRYPTION_KEY?: string;
 
+  /** Earlier DATA_ENCRYPTION_KEYs, comma-separated, still accepted for reading while secrets are re-sealed (key rotation). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, { message: 'DATA_ENCRYPTION_KEYS_PREVIOUS must be comma-separated 32-byte base64 keys (44 characters each)' })
+  DATA_ENCRYPTION_KEYS_PREVIOUS?: string;
+
   /** pino log level. */
   @IsOptional() @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

@@ -50,6 +50,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.tokenSecret = parsed.TOKEN_SECRET ?? secrets!.tokenSecret;
   config.tokenTtlSeconds = parsed.TOKEN_TTL_SECONDS;
   config.dataEncryptionKey = Buffer.from(parsed.DATA_ENCRYPTION_KEY ?? secrets!.dataEncryptionKey, 'base64');
+  config.previousDataEncryptionKeys = (parsed.DATA_ENCRYPTION_KEYS_PREVIOUS ?? '').split(',').filter(Boolean).map((k) => Buffer.from(k, 'base64'));
   config.logLevel = parsed.LOG_LEVEL;
   config.corsOrigins = parseCors(parsed.CORS_ORIGINS);
   config.admin =
