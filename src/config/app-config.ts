@@ -23,7 +23,7 @@ export class AppConfig {
   trustProxy!: boolean;
   diaryLateAfterDays!: number;
   harvestYieldTolerance!: number;
-  scans!: { warnAfter: number; farWindowMinutes: number; provinceHeader: string | null };
+  scans!: { warnAfter: number; farWindowMinutes: number; provinceHeader: string | null; personalDataDays: number; retentionDays: number };
   publicRateLimitPerMinute!: number;
   /** Bearer token required by /metrics; null leaves it open. */
   metricsToken!: string | null;

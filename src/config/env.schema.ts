@@ -115,6 +115,14 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   SCAN_FAR_WINDOW_MINUTES: number = 180;
 
+  /** Days after which a scan's hashed client address and user agent are erased (the scan itself stays for statistics). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3650)
+  SCAN_PERSONAL_DATA_DAYS: number = 90;
+
+  /** Days after which scan-log rows are deleted (default 5 years; traceability records themselves are kept). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36500)
+  SCAN_LOG_RETENTION_DAYS: number = 1825;
+
   /** Requests per minute per client address on public pages (origin pages, stamp checks). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
   PUBLIC_RATE_LIMIT_PER_MINUTE: number = 120;

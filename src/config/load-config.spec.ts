@@ -117,6 +117,23 @@ describe('loadConfig / validateEnv', () => {
     });
   });
 
+  describe('retention and key rotation', () => {
+    it('refuses a scan-log retention shorter than the personal-data period', () => {
+      const err = configError(() => loadConfig({ ...EXTERNAL, SCAN_PERSONAL_DATA_DAYS: '90', SCAN_LOG_RETENTION_DAYS: '30' }));
+      expect(err.problems).toEqual(['SCAN_LOG_RETENTION_DAYS must not be shorter than SCAN_PERSONAL_DATA_DAYS']);
+    });
+
+    it('reads previous encryption keys, and names the variable when one is malformed', () => {
+      const older = Buffer.alloc(32, 1).toString('base64');
+      const oldest = Buffer.alloc(32, 2).toString('base64');
+      const config = loadConfig({ ...EXTERNAL, DATA_ENCRYPTION_KEYS_PREVIOUS: `${older},${oldest}` });
+      expect(config.previousDataEncryptionKeys.map((k) => k[0])).toEqual([1, 2]);
+      expect(loadConfig(EXTERNAL).previousDataEncryptionKeys).toEqual([]);
+      const err = configError(() => validateEnv({ ...EXTERNAL, DATA_ENCRYPTION_KEYS_PREVIOUS: `${older},nope` }));
+      expect(err.problems).toEqual(['DATA_ENCRYPTION_KEYS_PREVIOUS must be comma-separated 32-byte base64 keys (44 characters each)']);
+    });
+  });
+
   describe('external database', () => {
     it('uses the given secrets and never enables demo data', () => {
       const config = loadConfig({ ...EXTERNAL, DEMO_DATA: 'true', ADMIN_EMAIL: 'Admin@Example.VN', ADMIN_PASSWORD: 'a-long-password' });

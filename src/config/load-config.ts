@@ -31,6 +31,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!parsed.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY is required when DATABASE_URL is set');
     if (!!parsed.ADMIN_EMAIL !== !!parsed.ADMIN_PASSWORD) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
+  if (parsed.SCAN_LOG_RETENTION_DAYS < parsed.SCAN_PERSONAL_DATA_DAYS) problems.push('SCAN_LOG_RETENTION_DAYS must not be shorter than SCAN_PERSONAL_DATA_DAYS');
   if (problems.length) throw new ConfigError(problems);
 
   const secrets = external ? undefined : loadOrCreateEmbeddedSecrets(dataDir);
@@ -68,7 +69,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.trustProxy = parsed.TRUST_PROXY;
   config.diaryLateAfterDays = parsed.DIARY_LATE_AFTER_DAYS;
   config.harvestYieldTolerance = parsed.HARVEST_YIELD_TOLERANCE;
-  config.scans = { warnAfter: parsed.SCAN_WARN_AFTER, farWindowMinutes: parsed.SCAN_FAR_WINDOW_MINUTES, provinceHeader: parsed.GEO_PROVINCE_HEADER ?? null };
+  config.scans = {
+    warnAfter: parsed.SCAN_WARN_AFTER,
+    farWindowMinutes: parsed.SCAN_FAR_WINDOW_MINUTES,
+    provinceHeader: parsed.GEO_PROVINCE_HEADER ?? null,
+    personalDataDays: parsed.SCAN_PERSONAL_DATA_DAYS,
+    retentionDays: parsed.SCAN_LOG_RETENTION_DAYS,
+  };
   config.publicRateLimitPerMinute = parsed.PUBLIC_RATE_LIMIT_PER_MINUTE;
   config.metricsToken = parsed.METRICS_TOKEN ?? null;
   config.sandboxPort = parsed.SANDBOX_PORT;

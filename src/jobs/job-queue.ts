@@ -8,7 +8,7 @@ export const JOB_SCHEMA = 'pgboss';
 // Sensible defaults rather than configuration for now: a handful of concurrent external calls per
 // process is plenty for a marketplace lane limited to a few requests per second per account.
 const POLLING_INTERVAL_SECONDS = 1;
-const CONCURRENCY: Record<QueueName, number> = { [QueueName.Listing]: 4, [QueueName.BulkPublish]: 1 };
+const CONCURRENCY: Record<QueueName, number> = { [QueueName.Listing]: 4, [QueueName.BulkPublish]: 1, [QueueName.ScanLogRetention]: 1 };
 // Jobs are nudges; the listing row holds the truth and expected failures are retried by the listing
 // code itself. pg-boss retries only what threw unexpectedly (database gone, a bug), with backoff.
 // A job of a worker killed mid-run stays "active" until it expires, then pg-boss retries it. Our jobs
@@ -108,6 +108,14 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   /** Tests stop the background workers and run jobs with drain(), so every step is deterministic. */
   async stopWorkers(): Promise<void> {
     for (const id of this.workerIds.splice(0)) await this.boss.offWork({ id });
+  }
+
+  /**
+   * Runs a queue's job on a cron schedule in Vietnam time. pg-boss keeps schedules in the database and
+   * sends each occurrence once however many processes run, so every replica may call this at start-up.
+   */
+  async schedule<Q extends QueueName>(name: Q, cron: string, data: JobPayloads[Q]): Promise<void> {
+    await this.boss.schedule(name, cron, data, { tz: 'Asia/Ho_Chi_Minh', singletonKey: name });
   }
 
   async send<Q extends QueueName>(name: Q, data: JobPayloads[Q], options: SendOptions): Promise<string | null> {

@@ -5,9 +5,12 @@ export enum QueueName {
   Listing = 'listing-process',
   /** Expand a bulk publish into listings, one item at a time. */
   BulkPublish = 'bulk-publish-expand',
+  /** Daily: erase personal data from old scan logs, delete scan logs past retention. */
+  ScanLogRetention = 'scan-log-retention',
 }
 
 export interface JobPayloads {
   [QueueName.Listing]: { listingId: string };
   [QueueName.BulkPublish]: { bulkId: string };
+  [QueueName.ScanLogRetention]: Record<string, never>;
 }

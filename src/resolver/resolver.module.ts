@@ -4,6 +4,7 @@ import { CertificationsModule } from '../certifications/certifications.module';
 import { CooperativesModule } from '../cooperatives/cooperatives.module';
 import { FarmingDiaryModule } from '../farming-diary/farming-diary.module';
 import { HarvestBatchesModule } from '../harvest-batches/harvest-batches.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { ListingsModule } from '../listings/listings.module';
 import { OriginPageRenderer } from '../origin-pages/origin-page.renderer';
 import { PlantingAreasModule } from '../planting-areas/planting-areas.module';
@@ -12,14 +13,15 @@ import { OriginController } from './origin.controller';
 import { OriginFactsService } from './origin-facts.service';
 import { PublicRateLimiter } from './public-rate-limiter';
 import { ResolverService } from './resolver.service';
+import { ScanLogRetention } from './scan-log-retention';
 import { ScanLogWriter } from './scan-log.writer';
 import { ScanStatsController } from './scan-stats.controller';
 import { ScanStatsService } from './scan-stats.service';
 
 @Module({
-  imports: [AdminUnitsModule, CooperativesModule, ProductsModule, PlantingAreasModule, CertificationsModule, FarmingDiaryModule, HarvestBatchesModule, ListingsModule],
+  imports: [AdminUnitsModule, CooperativesModule, ProductsModule, PlantingAreasModule, CertificationsModule, FarmingDiaryModule, HarvestBatchesModule, ListingsModule, JobsModule],
   controllers: [OriginController, ScanStatsController],
-  providers: [ResolverService, OriginFactsService, ScanLogWriter, PublicRateLimiter, OriginPageRenderer, ScanStatsService],
+  providers: [ResolverService, OriginFactsService, ScanLogWriter, ScanLogRetention, PublicRateLimiter, OriginPageRenderer, ScanStatsService],
   exports: [ResolverService, ScanLogWriter, OriginFactsService],
 })
 export class ResolverModule {}

@@ -22,7 +22,7 @@ export class ScanEvent {
   @Column({ type: 'uuid', nullable: true }) cooperativeId!: string | null;
   @Column({ type: 'text' }) serial!: string;
   @Column({ type: 'timestamptz' }) scannedAt!: Date;
-  @Column({ type: 'text' }) ipHash!: string;
+  @Column({ type: 'text', nullable: true }) ipHash!: string | null;
   @Column({ type: 'text', nullable: true }) userAgent!: string | null;
   @Column({ type: 'int', nullable: true }) provinceCode!: number | null;
   @Column({ type: 'text' }) result!: ScanResult;
