@@ -31,7 +31,7 @@ export class EnvSchema {
   @IsOptional() @IsString()
   HOST: string = '0.0.0.0';
 
-  /** PostgreSQL connection string. Unset: an embedded PostgreSQL is started under DATA_DIR/pg. */
+  /** Your PostgreSQL, `postgres://user:pass@host:5432/db`. Unset: an embedded PostgreSQL is started under DATA_DIR (demo and single-machine use). */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user:pass@host:5432/db' })
   DATABASE_URL?: string;
@@ -40,16 +40,16 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   EMBEDDED_PG_PORT: number = 54329;
 
-  /** Folder for embedded database, generated secrets and uploads. */
+  /** Folder for the embedded database, generated secrets and uploads (uploads/: shared by all replicas). */
   @IsOptional() @IsString()
   DATA_DIR: string = './.data';
 
-  /** Base URL printed in QR codes and links; must be reachable by consumers' phones. */
+  /** Base URL printed in QR codes and links; must be reachable by consumers' phones. Unset: http://localhost:$PORT. */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL?: string;
 
-  /** Secret for signing login tokens (≥ 32 chars). Generated and kept in DATA_DIR in embedded mode. */
+  /** Secret for signing login tokens; the same on every replica. Required with DATABASE_URL; generated and kept in DATA_DIR in embedded mode. */
   @IsOptional() @IsString() @MinLength(32, { message: 'TOKEN_SECRET must be at least 32 characters' })
   TOKEN_SECRET?: string;
 
@@ -57,7 +57,7 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(60) @Max(60 * 60 * 24 * 30)
   TOKEN_TTL_SECONDS: number = 60 * 60 * 12;
 
-  /** 32-byte key, base64, for encrypting secrets at rest. Generated and kept in DATA_DIR in embedded mode. */
+  /** 32 random bytes in base64 (`openssl rand -base64 32`) encrypting secrets at rest (marketplace credentials, PINs); the same on every replica. Required with DATABASE_URL; generated and kept in DATA_DIR in embedded mode. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes in base64 (44 characters)' })
   DATA_ENCRYPTION_KEY?: string;
@@ -75,11 +75,11 @@ export class EnvSchema {
   @IsOptional() @IsString()
   CORS_ORIGINS: string = '';
 
-  /** First admin on an empty external database. */
+  /** Email of the first admin, created once on an empty external database (required then). */
   @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
-  /** Password of the first admin (≥ 10 chars). */
+  /** Password of that first admin; change it after the first login. */
   @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
