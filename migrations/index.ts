@@ -7,6 +7,7 @@ import { Certifications1763800000500 } from './1763800000500-Certifications';
 import { Stamps1763800000600 } from './1763800000600-Stamps';
 import { Marketplaces1763800000700 } from './1763800000700-Marketplaces';
 import { ScanRetention1763800000800 } from './1763800000800-ScanRetention';
+import { PublicRateWindow1763800000900 } from './1763800000900-PublicRateWindow';
 
 // Every migration in order. Add each new file here (generated ones too): an explicit list runs the
 // same under the compiled app, the CLI and the tests.
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Stamps1763800000600,
   Marketplaces1763800000700,
   ScanRetention1763800000800,
+  PublicRateWindow1763800000900,
 ];

@@ -17,11 +17,12 @@ import { ScanLogRetention } from './scan-log-retention';
 import { ScanLogWriter } from './scan-log.writer';
 import { ScanStatsController } from './scan-stats.controller';
 import { ScanStatsService } from './scan-stats.service';
+import { SharedRateWindow } from './shared-rate-window';
 
 @Module({
   imports: [AdminUnitsModule, CooperativesModule, ProductsModule, PlantingAreasModule, CertificationsModule, FarmingDiaryModule, HarvestBatchesModule, ListingsModule, JobsModule],
   controllers: [OriginController, ScanStatsController],
-  providers: [ResolverService, OriginFactsService, ScanLogWriter, ScanLogRetention, PublicRateLimiter, OriginPageRenderer, ScanStatsService],
+  providers: [ResolverService, OriginFactsService, ScanLogWriter, ScanLogRetention, SharedRateWindow, PublicRateLimiter, OriginPageRenderer, ScanStatsService],
   exports: [ResolverService, ScanLogWriter, OriginFactsService],
 })
 export class ResolverModule {}

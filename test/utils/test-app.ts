@@ -39,6 +39,11 @@ export class TestApp {
     return new TestApp(app, config, databaseUrl);
   }
 
+  /** Another replica of the application: same configuration, same database. The caller closes it. */
+  peer(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+    return createApp(this.config, options);
+  }
+
   http() {
     return request(this.app.getHttpServer());
   }
