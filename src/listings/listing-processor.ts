@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SecretKeyUnavailableError } from '../common/crypto/secret-box';
 import { JobQueue } from '../jobs/job-queue';
 import { Metrics } from '../metrics/metrics';
 import { QueueName } from '../jobs/queue-name';
@@ -200,7 +201,7 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
       case 'auth_expired':
       case 'credentials_rejected':
         await this.move(listing, ListingStatus.Queued, { statusReason: PAUSED_REAUTH });
-        await this.needsReauth(account);
+        await this.needsReauth(account, cls.kind === 'credentials_rejected' ? cls.reason : undefined);
         return DONE;
       case 'validation':
         await this.move(listing, ListingStatus.Rejected, { errors: marketplaceErrors(cls.fieldErrors), statusReason: 'Sàn từ chối dữ liệu tin đăng', attempts: 0 });
@@ -345,7 +346,7 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
         return later(await this.lane.pause(account.id, cls.retryAfterMs, 'Sàn trả lời 429 (quá nhiều yêu cầu)'));
       case 'auth_expired':
       case 'credentials_rejected':
-        await this.needsReauth(account);
+        await this.needsReauth(account, cls.kind === 'credentials_rejected' ? cls.reason : undefined);
         return DONE;
       case 'transient':
       case 'timeout_ambiguous':
@@ -396,6 +397,12 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
   }
 
   private classify(adapter: MarketplaceAdapter, error: unknown, op: string, listing: Listing): ErrorClass {
+    if (error instanceof SecretKeyUnavailableError) {
+      // Sealed under a key no longer configured: no retry can help. The owner re-enters the credentials
+      // (sealed again with the current key), or the operator lists the old key again.
+      this.logger.error(`${op} ${listing.id}: ${error.message}`);
+      return { kind: 'credentials_rejected', reason: 'Không giải mã được thông tin đăng nhập đã lưu (khóa mã hóa đã đổi); cần nhập lại' };
+    }
     const cls = adapter.classifyError(error);
     // The class only: error objects of HTTP clients can carry request headers with tokens.
     this.logger.warn(`${op} ${listing.id} (${listing.marketplace}): ${cls.kind}`);
@@ -403,9 +410,9 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
     return cls;
   }
 
-  private async needsReauth(account: MarketplaceAccount): Promise<void> {
+  private async needsReauth(account: MarketplaceAccount, reason = 'Sàn từ chối tên đăng nhập/mật khẩu; cần nhập lại'): Promise<void> {
     this.sessions.forget(account.id);
-    await this.db.transaction((manager) => this.accounts.markNeedsReauth(manager, account, 'Sàn từ chối tên đăng nhập/mật khẩu; cần nhập lại'));
+    await this.db.transaction((manager) => this.accounts.markNeedsReauth(manager, account, reason));
   }
 
   /** A checked, conditional status change: of two writers only one moves the row; the loser re-reads. */

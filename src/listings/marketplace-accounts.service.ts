@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { SecretBox } from '../common/crypto/secret-box';
+import { SecretBox, SecretKeyUnavailableError } from '../common/crypto/secret-box';
 import { notFound } from '../common/errors/common.errors';
 import { DomainException } from '../common/errors/domain.exception';
 import { CooperativesService } from '../cooperatives/cooperatives.service';
@@ -17,6 +17,17 @@ import { ListingJobs } from './listing-jobs';
 import { AccountStatus, MarketplaceAccount } from './marketplace-account.entity';
 
 export const CREDENTIALS_PURPOSE = 'marketplace-credentials';
+const RESEAL_CHUNK = 500;
+
+/** What re-sealing the credentials after a DATA_ENCRYPTION_KEY rotation did (see resealCredentials). */
+export interface CredentialsResealReport {
+  resealed: number;
+  alreadyCurrent: number;
+  /** Credentials that no configured key opens (sealed with a key no longer listed): left untouched. */
+  notOpenable: number;
+  /** Ids of the keys those were sealed with ('unknown': a value from before key ids, or damaged). */
+  missingKeyIds: string[];
+}
 
 // What the audit log may say about an account: never a credential, not even the masked username.
 const auditView = (a: Pick<MarketplaceAccount, 'marketplace' | 'mode' | 'status' | 'baseUrl'>) => ({
@@ -136,6 +147,55 @@ export class MarketplaceAccountsService {
   credentialsOf(account: MarketplaceAccount): MarketplaceCredentials {
     if (!account.credentialsSealed) throw new Error(`Account ${account.id} has no credentials`);
     return JSON.parse(this.secrets.open(CREDENTIALS_PURPOSE, account.credentialsSealed)) as MarketplaceCredentials;
+  }
+
+  /**
+   * Key rotation: re-seals every account's credentials with the current key, in chunks, one
+   * transaction and one UPDATE each. Credentials replaced meanwhile are left as the user set them: the
+   * UPDATE applies only where the sealed value is still the one that was read.
+   */
+  async resealCredentials(chunk = RESEAL_CHUNK): Promise<CredentialsResealReport> {
+    const prefix = this.secrets.currentPrefix();
+    const report: CredentialsResealReport = { resealed: 0, alreadyCurrent: 0, notOpenable: 0, missingKeyIds: [] };
+    [{ n: report.alreadyCurrent }] = await this.db.query(`SELECT count(*)::int AS n FROM marketplace_account WHERE starts_with(credentials_sealed, $1)`, [prefix]);
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const fetched = await this.db.transaction(async (manager) => {
+        const rows: { id: string; credentials_sealed: string }[] = await manager.query(
+          `SELECT id, credentials_sealed FROM marketplace_account
+           WHERE id > $1 AND credentials_sealed IS NOT NULL AND NOT starts_with(credentials_sealed, $2) ORDER BY id LIMIT $3`,
+          [after, prefix, chunk],
+        );
+        const ids: string[] = [], olds: string[] = [], sealed: string[] = [];
+        for (const r of rows) {
+          try {
+            sealed.push(this.secrets.reseal(CREDENTIALS_PURPOSE, r.credentials_sealed));
+          } catch (error) {
+            if (!(error instanceof SecretKeyUnavailableError)) throw error;
+            report.notOpenable++;
+            if (!report.missingKeyIds.includes(error.keyId ?? 'unknown')) report.missingKeyIds.push(error.keyId ?? 'unknown');
+            continue;
+          }
+          ids.push(r.id);
+          olds.push(r.credentials_sealed);
+        }
+        if (ids.length) {
+          const updated: { id: string }[] = await manager.query(
+            `WITH changed AS (
+               UPDATE marketplace_account a SET credentials_sealed = u.sealed
+               FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, old, sealed)
+               WHERE a.id = u.id AND a.credentials_sealed = u.old RETURNING a.id)
+             SELECT id FROM changed`,
+            [ids, olds, sealed],
+          );
+          report.resealed += updated.length;
+        }
+        if (rows.length) after = rows[rows.length - 1].id;
+        return rows.length;
+      });
+      if (fetched < chunk) break;
+    }
+    return report;
   }
 
   /** The marketplace refused the credentials: every job of the account pauses until they are re-entered. */

@@ -85,7 +85,8 @@ export type ErrorClass =
   | { kind: 'rate_limited'; retryAfterMs: number }
   | { kind: 'timeout_ambiguous' }
   | { kind: 'auth_expired' }
-  | { kind: 'credentials_rejected' }
+  /** `reason`: ours to show the cooperative when it is not the marketplace that refused (e.g. a retired key). */
+  | { kind: 'credentials_rejected'; reason?: string }
   | { kind: 'validation'; fieldErrors: { field: string; code: string; message: string }[] }
   | { kind: 'duplicate' }
   | { kind: 'business_blocked'; reason: string }

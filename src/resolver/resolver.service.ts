@@ -124,9 +124,10 @@ export class ResolverService {
     const rows: { pin_verifications: number; pin_first_verified_at: Date }[] = await this.db.query(
       `WITH verified AS (
          UPDATE stamp SET pin_verifications = pin_verifications + 1, pin_first_verified_at = coalesce(pin_first_verified_at, now())
-         WHERE serial = $1 AND pin_hash = $2 RETURNING pin_verifications, pin_first_verified_at)
+         WHERE serial = $1 AND pin_hash = ANY($2::text[]) RETURNING pin_verifications, pin_first_verified_at)
        SELECT * FROM verified`,
-      [serial, this.secrets.hash(PIN_PURPOSE, `${serial}:${pin.replace(/\s+/g, '')}`)],
+      // Any configured key: stamps printed before a key rotation keep verifying while the old key is listed.
+      [serial, this.secrets.hashCandidates(PIN_PURPOSE, `${serial}:${pin.replace(/\s+/g, '')}`)],
     );
     const stamp: ScannedRow[] = await this.db.query(
       `SELECT id, batch_id, cooperative_id, gtin, status, status_reason, scan_count, first_scan_at,

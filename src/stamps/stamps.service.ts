@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { SecretBox } from '../common/crypto/secret-box';
+import { SecretBox, SecretKeyUnavailableError } from '../common/crypto/secret-box';
 import { invalidField, notFound } from '../common/errors/common.errors';
 import { DomainException } from '../common/errors/domain.exception';
 import { buildDigitalLink } from '../common/gs1/digital-link';
@@ -27,7 +27,28 @@ import { StampStatus } from './stamp-status';
 
 const INSERT_CHUNK = 20_000;
 const LABEL_PAGE = 2_000;
+const RESEAL_CHUNK = 5_000;
 export const PIN_PURPOSE = 'stamp-pin';
+
+/** What re-sealing the PINs after a DATA_ENCRYPTION_KEY rotation did (see resealPins). */
+export interface PinResealReport {
+  /** Sealed PINs re-sealed with the current key. */
+  pins: number;
+  /** PIN hashes re-computed with the current key (their PIN was still sealed, so known). */
+  pinHashes: number;
+  /** Sealed PINs already sealed with the current key. */
+  alreadyCurrent: number;
+  /**
+   * Printed PIN stamps (sealed PIN erased): their hash cannot be re-computed and stays under the key
+   * that was current when it was computed. A hash does not name its key, so this counts them all: an
+   * upper bound of those still on a retired key, which verify only while that key stays listed.
+   */
+  printedPinHashesStillOnOldKey: number;
+  /** Sealed PINs that no configured key opens (sealed with a key no longer listed): left untouched. */
+  notOpenable: number;
+  /** Ids of the keys those were sealed with ('unknown': a value from before key ids, or damaged). */
+  missingKeyIds: string[];
+}
 
 interface IssuanceContext {
   issuance: StampIssuance;
@@ -206,6 +227,66 @@ export class StampsService implements OnModuleInit, StampCommissioningSource {
        WHERE s.status = 'activated' ORDER BY s.id LIMIT 1`,
     );
     return rows.length ? this.stampUrl(rows[0].gtin, rows[0].lot_code, rows[0].serial) : null;
+  }
+
+  /**
+   * Key rotation: re-seals every still-sealed PIN with the current key and re-hashes it (the PIN is
+   * known until printed). Chunks of 5,000 stamps, one transaction each, one UPDATE per chunk. A stamp
+   * marked printed meanwhile keeps its erased PIN erased: the UPDATE applies only where the sealed
+   * value is still the one that was read.
+   */
+  async resealPins(chunk = RESEAL_CHUNK): Promise<PinResealReport> {
+    const prefix = this.secrets.currentPrefix();
+    const report: PinResealReport = { pins: 0, pinHashes: 0, alreadyCurrent: 0, printedPinHashesStillOnOldKey: 0, notOpenable: 0, missingKeyIds: [] };
+    [{ n: report.alreadyCurrent }] = await this.db.query(`SELECT count(*)::int AS n FROM stamp WHERE starts_with(pin_sealed, $1)`, [prefix]);
+    let after = '0';
+    for (;;) {
+      const fetched = await this.db.transaction(async (manager) => {
+        const rows: { id: string; serial: string; pin_hash: string | null; pin_sealed: string }[] = await manager.query(
+          `SELECT id, serial, pin_hash, pin_sealed FROM stamp
+           WHERE id > $1 AND pin_sealed IS NOT NULL AND NOT starts_with(pin_sealed, $2) ORDER BY id LIMIT $3`,
+          [after, prefix, chunk],
+        );
+        const ids: string[] = [], olds: string[] = [], sealed: string[] = [], hashes: string[] = [];
+        const rehashes = new Set<string>();
+        for (const r of rows) {
+          let pin: string;
+          try {
+            pin = this.secrets.open(PIN_PURPOSE, r.pin_sealed);
+          } catch (error) {
+            if (!(error instanceof SecretKeyUnavailableError)) throw error;
+            report.notOpenable++;
+            if (!report.missingKeyIds.includes(error.keyId ?? 'unknown')) report.missingKeyIds.push(error.keyId ?? 'unknown');
+            continue;
+          }
+          ids.push(r.id);
+          olds.push(r.pin_sealed);
+          sealed.push(this.secrets.seal(PIN_PURPOSE, pin));
+          hashes.push(this.secrets.hash(PIN_PURPOSE, `${r.serial}:${pin}`));
+          if (r.pin_hash !== hashes[hashes.length - 1]) rehashes.add(String(r.id));
+        }
+        if (ids.length) {
+          // Counted through a CTE: TypeORM wraps the rows of a bare UPDATE … RETURNING differently.
+          const updated: { id: string }[] = await manager.query(
+            `WITH changed AS (
+               UPDATE stamp s SET pin_sealed = u.sealed, pin_hash = u.hash
+               FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(id, old, sealed, hash)
+               WHERE s.id = u.id AND s.pin_sealed = u.old RETURNING s.id)
+             SELECT id FROM changed`,
+            [ids, olds, sealed, hashes],
+          );
+          report.pins += updated.length;
+          report.pinHashes += updated.filter((r) => rehashes.has(String(r.id))).length;
+        }
+        if (rows.length) after = rows[rows.length - 1].id;
+        return rows.length;
+      });
+      if (fetched < chunk) break;
+    }
+    [{ n: report.printedPinHashesStillOnOldKey }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM stamp WHERE pin_hash IS NOT NULL AND pin_sealed IS NULL`,
+    );
+    return report;
   }
 
   stampUrl(gtin: string | null, lotCode: string, serial: string): string {
