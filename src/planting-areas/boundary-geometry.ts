@@ -26,11 +26,18 @@ export function checkBoundary(input: unknown, field = 'boundary'): BoundaryCheck
   const { type, coordinates } = input as { type?: unknown; coordinates?: unknown };
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
     const feature = type === 'Feature' || type === 'FeatureCollection';
-    const given = JSON.stringify(type ?? null);
+    // A value is quoted; an array or object is only named: it may be huge, or nested deeper than
+    // JSON.stringify can go (RangeError).
+    const scalar = typeof type !== 'object' || type === null;
+    const [givenVi, givenEn] = scalar
+      ? [JSON.stringify(type ?? null), JSON.stringify(type ?? null)]
+      : Array.isArray(type)
+        ? ['một danh sách', 'an array']
+        : ['một đối tượng', 'an object'];
     add(
       `${field}.type`,
-      `${field}.type phải là "Polygon" hoặc "MultiPolygon", không phải ${given}${feature ? ' (hãy gửi phần geometry của Feature)' : ''}`,
-      `${field}.type must be "Polygon" or "MultiPolygon", not ${given}${feature ? ' (send the geometry of the Feature)' : ''}`,
+      `${field}.type phải là "Polygon" hoặc "MultiPolygon", không phải ${givenVi}${feature ? ' (hãy gửi phần geometry của Feature)' : ''}`,
+      `${field}.type must be "Polygon" or "MultiPolygon", not ${givenEn}${feature ? ' (send the geometry of the Feature)' : ''}`,
     );
     return { ok: false, problems };
   }
@@ -132,10 +139,12 @@ function checkPosition(value: unknown, path: string, add: Add): Position | null 
 const inVietnam = (lon: number, lat: number) =>
   lat >= VN_BOUNDS.minLat && lat <= VN_BOUNDS.maxLat && lon >= VN_BOUNDS.minLon && lon <= VN_BOUNDS.maxLon;
 
-function countPositions(value: unknown): number {
-  if (!Array.isArray(value)) return 0;
+// Positions sit at most three arrays below `coordinates` (MultiPolygon → polygon → ring → position);
+// deeper arrays are not looked into, which also keeps a deeply nested body from exhausting the stack.
+function countPositions(value: unknown, depth = 0): number {
+  if (!Array.isArray(value) || depth > 3) return 0;
   if (value.length && typeof value[0] === 'number') return 1;
-  return value.reduce((n: number, v) => n + countPositions(v), 0);
+  return value.reduce((n: number, v) => n + countPositions(v, depth + 1), 0);
 }
 
 /** Area in m² of a checked boundary: outer rings minus holes, polygons summed. */

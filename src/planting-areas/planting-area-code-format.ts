@@ -35,6 +35,9 @@ export function readPlantingAreaCode(input: string): CodeReading {
   const tidy = input
     .normalize('NFKC')
     .toUpperCase()
+    // Upper-casing can leave text that is not in NFKC ("ΐ" → "Ϊ́" decomposed); normalised again, the
+    // stored code reads back as itself.
+    .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212]/g, '-') // dashes pasted from Word documents and PDFs
     .trim()
     .replace(/\s+/g, ' ')

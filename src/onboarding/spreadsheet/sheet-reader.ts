@@ -78,7 +78,12 @@ export function cellInput(value: CellValue): CellInput | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    // Excel shows ##### for a date it cannot display (a date format on a number past 9999-12-31, which
+    // exceljs reads as an Invalid Date or a six-digit year); so do we, rather than fail the whole upload.
+    const iso = Number.isNaN(value.getTime()) ? '' : value.toISOString();
+    return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : '#####';
+  }
   if ('richText' in value) return cellInput(value.richText.map((r) => r.text).join(''));
   if ('hyperlink' in value) return cellInput(value.text as CellValue);
   if ('result' in value) return cellInput(value.result as CellValue);
