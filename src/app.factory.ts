@@ -13,6 +13,7 @@ import { migrateDatabase } from './database/migrate';
 import { ERROR_STATUSES } from './error-statuses';
 import { PinoNestLogger } from './http/pino-nest-logger';
 import { logEachRequest } from './http/request-log';
+import { addResponseHeaders } from './http/response-headers';
 import { requestIdOf } from './http/request-id';
 import { mountOpenApi } from './openapi/openapi';
 
@@ -29,7 +30,22 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       level: config.logLevel,
       // Secrets never reach the logs, whatever a handler logs.
       redact: {
-        paths: ['req.headers.authorization', '*.password', '*.newPassword', '*.currentPassword', '*.token', '*.accessToken', '*.pin', '*.credentials', '*.apiKey', '*.secret'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          // Plugins log their options (e.g. @fastify/multipart's busboy headers at trace level).
+          '*.headers.authorization',
+          '*.headers.cookie',
+          '*.password',
+          '*.newPassword',
+          '*.currentPassword',
+          '*.token',
+          '*.accessToken',
+          '*.pin',
+          '*.credentials',
+          '*.apiKey',
+          '*.secret',
+        ],
         censor: '[redacted]',
       },
     },
@@ -48,17 +64,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
   const https = config.publicBaseUrl.startsWith('https://');
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
+  addResponseHeaders(fastify);
   logEachRequest(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // The OpenAPI UI at /docs needs inline script and style; nothing else we serve does.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Strict for everything; /docs gets its own policy (src/http/response-headers.ts).
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'https:'],
         // Only an HTTPS deployment may tell browsers to upgrade; on http://<LAN IP> it would break pages.
         upgradeInsecureRequests: https ? [] : null,
@@ -69,7 +83,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20 } });
   if (config.corsOrigins !== false) {
-    app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      credentials: false,
+      exposedHeaders: ['x-request-id', 'retry-after'],
+    });
   }
   app.useGlobalPipes(
     new ValidationPipe({

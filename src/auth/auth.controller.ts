@@ -30,7 +30,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Đổi mật khẩu (thu hồi mọi phiên cũ) / change password, revoking older tokens' })
+  @ApiOperation({ summary: 'Đổi mật khẩu (thu hồi mọi phiên cũ và API token) / change password, revoking older login and API tokens' })
   changePassword(@CurrentUser() actor: AuthUser, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor, dto);
   }

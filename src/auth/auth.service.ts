@@ -36,24 +36,24 @@ export class AuthService {
 
   async login(dto: LoginDto, ip: string): Promise<LoginResponseDto> {
     const key = loginKey(dto.login);
-    await this.throttle.assertAllowed(key, ip);
+    // Counted as a failure before the (slow) password check, so parallel guesses cannot outrun the lock.
+    const attempt = await this.throttle.begin(key, ip);
     const user = await this.users.findByLogin(key);
     dummyHash ??= this.hasher.hash(Math.random().toString(36));
     const ok = await this.hasher.verify(dto.password, user?.passwordHash ?? (await dummyHash));
     if (!user || !ok) {
-      await this.throttle.recordFailure(key, ip);
       throw new DomainException(AuthErrorCode.INVALID_CREDENTIALS, {
         vi: 'Sai tài khoản hoặc mật khẩu',
         en: 'Wrong login or password',
       });
     }
+    await this.throttle.recordSuccess(attempt);
     if (!user.active) {
       throw new DomainException(AuthErrorCode.ACCOUNT_DISABLED, {
         vi: 'Tài khoản đã bị khóa, liên hệ quản trị viên',
         en: 'This account is disabled, contact an administrator',
       });
     }
-    await this.throttle.recordSuccess(key);
     await this.users.touchLogin(user.id);
     return this.issue(user);
   }
@@ -62,7 +62,11 @@ export class AuthService {
     return toUserResponse(await this.users.getEntityOrThrow(actor.id));
   }
 
-  /** Changing the password revokes every login token issued before; the response carries a new one. */
+  /**
+   * Changing the password revokes every login token issued before, and the user's API tokens: a password
+   * is changed because it may be known to someone else, who could otherwise have minted an API token with a
+   * stolen session and kept access. The response carries a new login token; integrations need new API tokens.
+   */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<LoginResponseDto> {
     const user = await this.users.getEntityOrThrow(actor.id);
     if (!(await this.hasher.verify(dto.currentPassword, user.passwordHash))) {
@@ -73,6 +77,7 @@ export class AuthService {
       );
     }
     const updated = await this.users.setPassword(user.id, await this.hasher.hash(dto.newPassword));
+    await this.apiTokens.update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     return this.issue(updated);
   }
 

@@ -20,7 +20,8 @@ export class AppConfig {
   login!: { maxFailuresPerAccount: number; maxFailuresPerIp: number };
   uploadMaxBytes!: number;
   migrationsRun!: boolean;
-  trustProxy!: boolean;
+  /** Fastify's trustProxy: all hops, none, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy!: boolean | number | string[];
   diaryLateAfterDays!: number;
   harvestYieldTolerance!: number;
   scans!: { warnAfter: number; farWindowMinutes: number; provinceHeader: string | null; personalDataDays: number; retentionDays: number };

@@ -135,9 +135,16 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   SANDBOX_PORT: number = 4010;
 
-  /** Trust X-Forwarded-For from a reverse proxy / load balancer (needed for per-IP limits behind one). */
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
-  TRUST_PROXY: boolean = false;
+  /**
+   * Which X-Forwarded-For hops to believe, for per-address limits behind a load balancer: `false`; the
+   * number of proxies in front (`1` behind one LB); or their addresses/CIDRs, comma-separated. `true`
+   * believes every hop, so a client can pick its own address: only if your edge overwrites the header.
+   */
+  @IsOptional()
+  @Matches(/^(true|false|yes|no|on|off|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/i, {
+    message: 'TRUST_PROXY must be true, false, a number of proxies, or comma-separated proxy addresses/CIDRs',
+  })
+  TRUST_PROXY: string = 'false';
 
   /** Bearer token Prometheus must send to read /metrics. Unset: /metrics is open (keep it off the public LB). */
   @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })

@@ -64,7 +64,6 @@ describe('loadConfig / validateEnv', () => {
     it('converts numeric and boolean variables', () => {
       const parsed = validateEnv({ PORT: '8080', TRUST_PROXY: 'yes', MIGRATIONS_RUN: 'false', LOGIN_MAX_FAILURES: '7' });
       expect(parsed.PORT).toBe(8080);
-      expect(parsed.TRUST_PROXY).toBe(true);
       expect(parsed.MIGRATIONS_RUN).toBe(false);
       expect(parsed.LOGIN_MAX_FAILURES).toBe(7);
     });
@@ -114,6 +113,17 @@ describe('loadConfig / validateEnv', () => {
           'DATA_ENCRYPTION_KEY must be 32 bytes in base64 (44 characters)',
         ]),
       );
+    });
+  });
+
+  describe('TRUST_PROXY', () => {
+    it('believes nothing by default, all hops on yes, a hop count, or the listed proxies', () => {
+      expect(loadConfig(EXTERNAL).trustProxy).toBe(false);
+      expect(loadConfig({ ...EXTERNAL, TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
+      expect(loadConfig({ ...EXTERNAL, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ ...EXTERNAL, TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5']);
+      const err = configError(() => validateEnv({ ...EXTERNAL, TRUST_PROXY: 'the load balancer' }));
+      expect(err.problems).toEqual(['TRUST_PROXY must be true, false, a number of proxies, or comma-separated proxy addresses/CIDRs']);
     });
   });
 

@@ -66,7 +66,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   config.uploadMaxBytes = parsed.UPLOAD_MAX_BYTES;
   config.migrationsRun = parsed.MIGRATIONS_RUN;
-  config.trustProxy = parsed.TRUST_PROXY;
+  config.trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
   config.diaryLateAfterDays = parsed.DIARY_LATE_AFTER_DAYS;
   config.harvestYieldTolerance = parsed.HARVEST_YIELD_TOLERANCE;
   config.scans = {
@@ -117,4 +117,12 @@ function loadOrCreateEmbeddedSecrets(dataDir: string): EmbeddedSecrets {
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim().toLowerCase();
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((a) => a.trim());
 }
