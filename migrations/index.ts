@@ -8,6 +8,7 @@ import { Stamps1763800000600 } from './1763800000600-Stamps';
 import { Marketplaces1763800000700 } from './1763800000700-Marketplaces';
 import { ScanRetention1763800000800 } from './1763800000800-ScanRetention';
 import { PublicRateWindow1763800000900 } from './1763800000900-PublicRateWindow';
+import { PinAttempts1763801000000 } from './1763801000000-PinAttempts';
 
 // Every migration in order. Add each new file here (generated ones too): an explicit list runs the
 // same under the compiled app, the CLI and the tests.
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Marketplaces1763800000700,
   ScanRetention1763800000800,
   PublicRateWindow1763800000900,
+  PinAttempts1763801000000,
 ];

@@ -71,6 +71,10 @@ const RESULT_OF: Record<StampVerdict, ScanResult> = {
 
 // Turns a scan into an origin page. The per-stamp part is ONE indexed statement that both finds the
 // stamp and counts the scan; the per-batch part comes from a short-lived cache.
+// Wrong PINs in a row before a stamp's PIN check pauses, and for how long.
+const PIN_MAX_FAILURES = 5;
+const PIN_LOCK_MINUTES = 15;
+
 @Injectable()
 export class ResolverService {
   constructor(
@@ -119,16 +123,31 @@ export class ResolverService {
     return buildOriginView({ lang: ctx.lang, verdict, facts: await this.facts.forBatch(rows[0].id), stamp: null, warnings: [], alternateLanguageUrl: ctx.alternateLanguageUrl });
   }
 
-  /** The scratch-off PIN posted from the page: a PIN verified twice means a reused stamp. */
+  /**
+   * The scratch-off PIN posted from the page: a PIN verified twice means a reused stamp. Wrong PINs are
+   * counted per stamp; after PIN_MAX_FAILURES in a row the check pauses (right PIN or not) for
+   * PIN_LOCK_MINUTES, whatever address the guesses come from.
+   */
   async verifyPin(serial: string, pin: string, ctx: ScanContext): Promise<OriginView> {
-    const rows: { pin_verifications: number; pin_first_verified_at: Date }[] = await this.db.query(
-      `WITH verified AS (
-         UPDATE stamp SET pin_verifications = pin_verifications + 1, pin_first_verified_at = coalesce(pin_first_verified_at, now())
-         WHERE serial = $1 AND pin_hash = ANY($2::text[]) RETURNING pin_verifications, pin_first_verified_at)
-       SELECT * FROM verified`,
-      // Any configured key: stamps printed before a key rotation keep verifying while the old key is listed.
-      [serial, this.secrets.hashCandidates(PIN_PURPOSE, `${serial}:${pin.replace(/\s+/g, '')}`)],
+    // Any configured key: stamps printed before a key rotation keep verifying while the old key is listed.
+    const candidates = this.secrets.hashCandidates(PIN_PURPOSE, `${serial}:${pin.replace(/\s+/g, '')}`);
+    const [outcome]: { locked: boolean; ok: boolean; pin_verifications: number; pin_first_verified_at: Date | null }[] = await this.db.query(
+      `WITH checked AS (
+         SELECT id, coalesce(pin_locked_until > now(), false) AS locked, pin_hash = ANY($2::text[]) AS ok
+         FROM stamp WHERE serial = $1 AND pin_hash IS NOT NULL FOR UPDATE
+       ), updated AS (
+         UPDATE stamp s SET
+           pin_verifications = s.pin_verifications + CASE WHEN c.ok THEN 1 ELSE 0 END,
+           pin_first_verified_at = CASE WHEN c.ok THEN coalesce(s.pin_first_verified_at, now()) ELSE s.pin_first_verified_at END,
+           pin_failures = CASE WHEN c.ok OR s.pin_failures + 1 >= $3 THEN 0 ELSE s.pin_failures + 1 END,
+           pin_locked_until = CASE WHEN NOT c.ok AND s.pin_failures + 1 >= $3 THEN now() + make_interval(mins => $4) ELSE s.pin_locked_until END
+         FROM checked c WHERE s.id = c.id AND NOT c.locked
+         RETURNING s.pin_verifications, s.pin_first_verified_at
+       )
+       SELECT c.locked, c.ok, u.pin_verifications, u.pin_first_verified_at FROM checked c LEFT JOIN updated u ON true`,
+      [serial, candidates, PIN_MAX_FAILURES, PIN_LOCK_MINUTES],
     );
+    const verified = outcome && !outcome.locked && outcome.ok ? { pin_verifications: outcome.pin_verifications, pin_first_verified_at: outcome.pin_first_verified_at! } : undefined;
     const stamp: ScannedRow[] = await this.db.query(
       `SELECT id, batch_id, cooperative_id, gtin, status, status_reason, scan_count, first_scan_at,
          first_scan_province, pin_hash IS NOT NULL AS has_pin, NULL AS prev_province, NULL AS prev_at
@@ -136,7 +155,6 @@ export class ResolverService {
       [serial],
     );
     if (!stamp.length) return this.unknown(ctx);
-    const verified = rows[0];
     const warnings: OriginWarning[] =
       verified && verified.pin_verifications > 1
         ? [originWarning(ctx.lang, { kind: 'pin_reused', verifiedCount: verified.pin_verifications, firstVerifiedAt: verified.pin_first_verified_at.toISOString() })]
@@ -148,7 +166,7 @@ export class ResolverService {
       stamp: this.stampState(serial, stamp[0]),
       warnings,
       alternateLanguageUrl: ctx.alternateLanguageUrl,
-      pinCheck: { result: !verified ? 'wrong' : verified.pin_verifications > 1 ? 'already_verified' : 'verified' },
+      pinCheck: { result: outcome?.locked ? 'too_many_attempts' : !verified ? 'wrong' : verified.pin_verifications > 1 ? 'already_verified' : 'verified' },
     });
   }
 

@@ -35,4 +35,7 @@ export class Stamp {
   @Column({ type: 'int', nullable: true }) prevScanProvince!: number | null;
   @Column({ type: 'int', default: 0 }) pinVerifications!: number;
   @Column({ type: 'timestamptz', nullable: true }) pinFirstVerifiedAt!: Date | null;
+  /** Wrong PINs in a row; at PIN_MAX_FAILURES the check pauses until pinLockedUntil. */
+  @Column({ type: 'int', default: 0 }) pinFailures!: number;
+  @Column({ type: 'timestamptz', nullable: true }) pinLockedUntil!: Date | null;
 }

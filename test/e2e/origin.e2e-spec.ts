@@ -97,6 +97,25 @@ describe('public resolver and origin page', () => {
     expect(again.text).toContain('đã được xác thực 2 lần');
   });
 
+  it('pauses a stamp\'s PIN check after 5 wrong PINs in a row, whoever sends them', async () => {
+    const csv = (await t.http().get(`/stamp-issuances/${issuanceId}/stamps.csv`).set(bearer(w.tokens.managerA))).text;
+    const [serial, , pin] = csv.trim().split(/\r?\n/)[9].split(',');
+    const check = (guess: string) => t.http().post(path(serial)).set('accept', 'application/json').type('form').send({ pin: guess });
+    for (let i = 0; i < 4; i++) expect((await check(`1000000${i}`)).body.pinCheck).toEqual({ result: 'wrong' });
+    // A right PIN in between starts the count again.
+    expect((await check(pin)).body.pinCheck).toEqual({ result: 'verified' });
+    for (let i = 0; i < 5; i++) expect((await check(`2000000${i}`)).body.pinCheck).toEqual({ result: 'wrong' });
+    expect((await check(pin)).body.pinCheck).toEqual({ result: 'too_many_attempts' });
+    const page = await t.http().post(path(serial)).type('form').send({ pin });
+    expect(page.text).toContain('Bạn đã nhập sai quá nhiều lần');
+    const [row] = await t.app.get(DataSource).query(`SELECT pin_verifications, extract(epoch FROM pin_locked_until - now()) AS seconds FROM stamp WHERE serial = $1`, [serial]);
+    expect(row.pin_verifications).toBe(1);
+    expect(Number(row.seconds)).toBeGreaterThan(14 * 60);
+    // Fifteen minutes later (moved back here), the right PIN is accepted again.
+    await t.app.get(DataSource).query(`UPDATE stamp SET pin_locked_until = now() - interval '1 second' WHERE serial = $1`, [serial]);
+    expect((await check(pin)).body.pinCheck).toEqual({ result: 'already_verified' });
+  });
+
   it('serves batch-level links with an ETag a CDN can revalidate', async () => {
     const res = await json(`/01/${GTIN}/10/TMD%2601`);
     expect(res.status).toBe(200);
