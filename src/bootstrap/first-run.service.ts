@@ -7,6 +7,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { toAuthUser } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
 import { Cooperative } from '../cooperatives/cooperative.entity';
+import { AdvisoryLock } from '../database/advisory-locks';
 import { Role } from '../users/role.enum';
 import { User } from '../users/user.entity';
 import { DEMO_COOPERATIVES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
@@ -34,7 +35,7 @@ export class FirstRunService {
     let demo: { admin: AuthUser; cooperativeIds: Map<string, string> } | undefined;
     // Serialised across replicas: only one of several starting processes seeds.
     const outcome = await this.db.transaction(async (manager): Promise<FirstRunOutcome> => {
-      await manager.query('SELECT pg_advisory_xact_lock(4727002)');
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [AdvisoryLock.FirstRun]);
       if ((await manager.count(User)) > 0) return 'existing';
       if (this.config.demoData) {
         demo = await this.seedDemo(manager);

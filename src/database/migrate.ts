@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
+import { AdvisoryLock } from './advisory-locks';
 import { dataSourceOptions } from './data-source-options';
 
-// Arbitrary but fixed: every replica of Nguồn takes this lock before touching the schema, so replicas
-// that start together run each migration exactly once.
-const MIGRATION_LOCK_ID = 4_727_001;
+// Every replica of Nguồn takes this lock before touching the schema, so replicas that start together
+// run each migration exactly once.
 
 /** Applies pending migrations under a PostgreSQL advisory lock; returns the names applied. */
 export async function migrateDatabase(url: string): Promise<string[]> {
@@ -11,11 +11,11 @@ export async function migrateDatabase(url: string): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await runner.query('SELECT pg_advisory_lock($1)', [AdvisoryLock.Migrations]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [AdvisoryLock.Migrations]).catch(() => undefined);
     await runner.release();
     await dataSource.destroy();
   }

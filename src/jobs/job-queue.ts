@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
+import { AdvisoryLock } from '../database/advisory-locks';
 import { Metrics } from '../metrics/metrics';
 import { JobPayloads, QueueName } from './queue-name';
 
@@ -51,7 +53,10 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   /** Jobs this process is running right now (workers and drain). */
   private running = 0;
 
-  constructor(config: AppConfig, metrics: Metrics) {
+  constructor(
+    private readonly config: AppConfig,
+    metrics: Metrics,
+  ) {
     this.boss = new PgBoss({ connectionString: config.database.url, schema: JOB_SCHEMA, max: 6, application_name: 'nguon-jobs' });
     this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`, error.stack));
     metrics.addScrapedGauge({
@@ -74,8 +79,18 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
-    for (const name of Object.values(QueueName)) {
-      if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+    // Replicas starting together on a new database would create the same queues at once, which
+    // PostgreSQL can answer with "deadlock detected" and a failed boot: one at a time, under a lock held
+    // by a session of our own (ending it releases the lock, even if this process dies meanwhile).
+    const lock = new Client({ connectionString: this.config.database.url, application_name: 'nguon-jobs' });
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [AdvisoryLock.QueueSetup]);
+      for (const name of Object.values(QueueName)) {
+        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+      }
+    } finally {
+      await lock.end();
     }
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -6,6 +6,7 @@ import { CommonErrorCode } from '../common/errors/common-error-code';
 import { forbidden, notFound } from '../common/errors/common.errors';
 import { DomainException, FieldProblem } from '../common/errors/domain.exception';
 import { AppConfig } from '../config/app-config';
+import { AdvisoryLock } from '../database/advisory-locks';
 import { JobQueue } from '../jobs/job-queue';
 import { QueueName } from '../jobs/queue-name';
 import type { MarketplaceCode } from '../marketplaces/marketplace-adapter';
@@ -18,6 +19,7 @@ import { parseBulkSheet } from './bulk-sheet';
 import { BulkItemState, BulkPublish, BulkPublishItem } from './bulk-publish.entity';
 import type { BulkPublishAcceptedDto, BulkPublishItemProgressDto, BulkPublishProgressDto } from './dto/bulk-publish-response.dto';
 import { ListingErrorCode } from './listing-error-code';
+import { ListingJobSettings } from './listing-job-settings';
 import { ListingsService } from './listings.service';
 import { MarketplaceAccountsService } from './marketplace-accounts.service';
 
@@ -34,8 +36,9 @@ export interface BulkItemInput {
 // one, each listing with its own job (style rule 18). Re-running the parent skips linked items, and
 // the listing's unique keys make a repeat a no-op, so a crash or a resubmission never duplicates.
 @Injectable()
-export class BulkPublishService implements OnModuleInit {
+export class BulkPublishService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('BulkPublish');
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(BulkPublish) private readonly bulks: Repository<BulkPublish>,
@@ -46,18 +49,32 @@ export class BulkPublishService implements OnModuleInit {
     private readonly accounts: MarketplaceAccountsService,
     private readonly listings: ListingsService,
     private readonly config: AppConfig,
+    private readonly settings: ListingJobSettings,
   ) {}
 
   onModuleInit(): void {
     this.queue.register(QueueName.BulkPublish, ({ bulkId }) => this.expand(bulkId));
   }
 
-  // A process killed while expanding a bulk job leaves it "active" in pg-boss until it expires. A
-  // starting process queues those jobs again at once; expanding twice is harmless (items already
-  // linked are skipped, listings are unique per account and product).
+  // A process killed while expanding a bulk job leaves it "active" in pg-boss until it expires (2 to 6
+  // minutes with pg-boss's expiry and maintenance intervals). So unfinished bulks are queued
+  // again at start-up and on every recovery sweep: a replica that is already running takes over a dead
+  // peer's bulk within a sweep. The expansion lock (expand) keeps a live expander the only one.
   async onApplicationBootstrap(): Promise<void> {
+    await this.resume();
+    this.sweeper = setInterval(() => void this.resume().catch((e: Error) => this.logger.error(`bulk sweep: ${e.message}`, e.stack)), this.settings.sweepIntervalMs);
+    this.sweeper.unref();
+  }
+
+  beforeApplicationShutdown(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** Queues a parent job for every bulk not yet expanded (a no-op for those whose job is waiting). */
+  async resume(): Promise<number> {
     const unfinished: { id: string }[] = await this.db.query(`SELECT id FROM bulk_publish WHERE expanded_at IS NULL`);
     for (const { id } of unfinished) await this.queue.send(QueueName.BulkPublish, { bulkId: id }, { singletonKey: id });
+    return unfinished.length;
   }
 
   async create(actor: AuthUser, items: BulkItemInput[], source: BulkPublish['source'] = 'json'): Promise<BulkPublishAcceptedDto> {
@@ -105,16 +122,33 @@ export class BulkPublishService implements OnModuleInit {
     return this.create(actor, resolved, table.format);
   }
 
-  /** The parent job: one item at a time, each committed with its listing and the listing's job. */
+  /**
+   * The parent job: one item at a time, each committed with its listing and the listing's job. One
+   * expander per bulk across every process: a session advisory lock on a connection held for the
+   * whole expansion. A second job for the bulk (a sweep, pg-boss's retry) returns at once while the
+   * expander lives; PostgreSQL drops the lock with the connection when that process dies, even by
+   * kill -9, and the next job goes on from the first pending item.
+   */
   async expand(bulkId: string): Promise<void> {
-    const bulk = await this.bulks.findOneBy({ id: bulkId });
-    if (!bulk) return;
-    const pending = await this.items.find({ where: { bulkId, state: BulkItemState.Pending }, order: { position: 'ASC' } });
-    for (const item of pending) {
-      const outcome = await this.publishItem(bulk.actor, item);
-      await this.items.update({ id: item.id }, outcome);
+    const lock = this.db.createQueryRunner();
+    try {
+      const [{ locked }]: { locked: boolean }[] = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [AdvisoryLock.BulkExpand, bulkId]);
+      if (!locked) return;
+      try {
+        const bulk = await this.bulks.findOneBy({ id: bulkId });
+        if (!bulk || bulk.expandedAt) return;
+        const pending = await this.items.find({ where: { bulkId, state: BulkItemState.Pending }, order: { position: 'ASC' } });
+        for (const item of pending) {
+          const outcome = await this.publishItem(bulk.actor, item);
+          await this.items.update({ id: item.id }, outcome);
+        }
+        await this.bulks.update({ id: bulkId }, { expandedAt: new Date() });
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [AdvisoryLock.BulkExpand, bulkId]).catch(() => undefined);
+      }
+    } finally {
+      await lock.release();
     }
-    await this.bulks.update({ id: bulkId }, { expandedAt: new Date() });
   }
 
   async progress(actor: AuthUser, id: string): Promise<BulkPublishProgressDto> {

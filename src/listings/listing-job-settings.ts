@@ -21,7 +21,7 @@ export class ListingJobSettings {
   leaseBusyRetryMs = 1_000;
   /** Review polling after a pending_review answer: about 2, 8, 20 and 60 minutes, then hourly. */
   pollDelaysMs = [2 * 60_000, 8 * 60_000, 20 * 60_000, 60 * 60_000];
-  /** Recovery sweep (listings left in submitting by a dead process, lost nudges). */
+  /** Recovery sweep (listings left in submitting by a dead process, lost nudges, bulks a dead process was expanding). */
   sweepIntervalMs = 60_000;
 }
 
