@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { QueryFailedError, Repository } from 'typeorm';
@@ -118,7 +119,13 @@ export class CooperativesService {
     // mix of old and new sizes, and a failure leaves the old logo in place.
     for (const [size, data] of variants) await this.storage.put(StoragePaths.cooperativeLogo(id, version, size), data);
     const previous = coop.logoVersion;
-    await this.repo.update(id, { logoVersion: version });
+    try {
+      await this.repo.update(id, { logoVersion: version });
+    } catch (error) {
+      // Refused: the new files are orphans. Connection lost: the update may have landed, keep them.
+      if (!isDatabaseUnavailable(error)) await this.removeLogoFiles(id, version);
+      throw error;
+    }
     if (previous) await this.removeLogoFiles(id, previous);
     return this.get(actor, id);
   }

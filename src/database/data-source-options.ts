@@ -14,6 +14,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     applicationName: 'nguon',
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    // Fail fast when PostgreSQL is away: a connection attempt (or a wait for a free pooled one) gives up
+    // after 5 s instead of pg's default of forever; TCP keepalive notices a server host that vanished
+    // without closing its sockets. The errors become 503s in the global filter (database-errors.ts).
+    extra: { max: 20, connectionTimeoutMillis: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
   };
 }

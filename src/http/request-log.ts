@@ -12,11 +12,17 @@ export function logEachRequest(fastify: FastifyInstance): void {
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? null,
-      path: request.url.split('?', 1)[0].slice(0, 200),
+      path: loggedPath(request.url),
       status,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
-    if (status >= 500) request.log.error(line, 'request failed');
+    // 503s (database restarting) are summarised by the exception filter, not logged once each.
+    if (status >= 500 && status !== 503) request.log.error(line, 'request failed');
     else request.log.info(line, 'request');
   });
+}
+
+/** What logs say of a URL: its path, never its query string (a phone number searched for, say). */
+export function loggedPath(url: string): string {
+  return url.split('?', 1)[0].slice(0, 200);
 }

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { loggedPath } from '../http/request-log';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { langFromRequest, pick } from '../common/i18n/messages';
 import { ONBOARDING_ERROR_STATUS } from './onboarding-error-code';
@@ -18,7 +19,7 @@ export class OnboardingRejectedFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const statusCode = ONBOARDING_ERROR_STATUS[exception.code];
     const { errors, ...summary } = exception.report;
-    this.logger.warn(`${request.method} ${request.url} → ${statusCode} ${exception.code} [${request.id}]`);
+    this.logger.warn(`${request.method} ${loggedPath(request.url)} → ${statusCode} ${exception.code} [${request.id}]`);
     void reply
       .status(statusCode)
       .header('content-type', 'application/json; charset=utf-8')

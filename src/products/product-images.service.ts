@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -51,7 +52,8 @@ export class ProductImagesService {
         });
       });
     } catch (error) {
-      await this.removeFiles(productId, imageId, version);
+      // With the connection lost the COMMIT may still have happened: keep the files a row may point at.
+      if (!isDatabaseUnavailable(error)) await this.removeFiles(productId, imageId, version);
       throw error;
     }
     return this.products.get(actor, productId);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { Metrics } from '../metrics/metrics';
 import type { ScanResult } from '../stamps/scan-event.entity';
 
@@ -18,6 +19,8 @@ export interface ScanRecord {
 
 const FLUSH_EVERY_MS = 250;
 const FLUSH_AT = 500;
+const MAX_BUFFERED_DURING_OUTAGE = 50_000;
+const RETRY_AFTER_OUTAGE_MS = 2_000;
 
 // Scan logs are written in bulk, off the request path: the consumer waits for the page, not for an
 // INSERT. The counters that drive warnings are updated synchronously on the stamp row itself; what is
@@ -73,6 +76,13 @@ export class ScanLogWriter implements OnApplicationShutdown {
         ],
       );
     } catch (error) {
+      // PostgreSQL restarting: keep the history (bounded) and try again shortly. Scan counts and
+      // warnings live on the stamp row and are not affected either way.
+      if (isDatabaseUnavailable(error) && this.buffer.length + rows.length <= MAX_BUFFERED_DURING_OUTAGE) {
+        this.buffer = rows.concat(this.buffer);
+        this.timer ??= setTimeout(() => void this.flush(), RETRY_AFTER_OUTAGE_MS);
+        return;
+      }
       this.logger.error(`Could not write ${rows.length} scan events: ${(error as Error).message}`);
     }
   }

@@ -89,6 +89,8 @@ describe('observability: Prometheus metrics and request logs', () => {
     const requestId = 'trace-0123456789';
     await t.http().get(`/cooperatives/${w.coopA.id}?lang=en&phone=0912345678`).set(bearer(w.tokens.managerA)).set('x-request-id', requestId).expect(200);
     await t.http().post('/auth/login').send({ login: TEST_ADMIN.email, password: 'wrong-password-xyz' }).expect(401);
+    // Errors are logged by the exception filter too: with the path, not the query.
+    await t.http().get('/cooperatives/00000000-0000-4000-8000-000000000000?phone=0912345678').set(bearer(w.tokens.managerA)).expect(404);
     await new Promise((resolve) => setImmediate(resolve));
     const line = logLines.find((l) => l.reqId === requestId);
     expect(line).toMatchObject({ msg: 'request', method: 'GET', route: '/cooperatives/:id', path: `/cooperatives/${w.coopA.id}`, status: 200 });

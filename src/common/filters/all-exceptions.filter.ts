@@ -2,7 +2,12 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException } from '../errors/domain.exception';
 import { CommonErrorCode } from '../errors/common-error-code';
+import { loggedPath } from '../../http/request-log';
 import { Lang, langFromRequest, pick } from '../i18n/messages';
+import { databaseDiskFull, databaseUnavailable, isDatabaseDiskFull, isDatabaseUnavailable } from '../../database/database-errors';
+
+/** While the database is down every request fails the same way (503): one warning per interval, with a count. */
+const UNAVAILABLE_LOG_INTERVAL_MS = 5_000;
 
 export interface ErrorBody {
   statusCode: number;
@@ -17,22 +22,37 @@ export interface ErrorBody {
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private unavailable = { loggedAt: 0, since: 0 };
 
   constructor(private readonly statusOf: Record<string, number>) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const lang = langFromRequest(request.query, request.headers['accept-language']);
+    // PostgreSQL restarting or unreachable: a 503 that says so (retry shortly), not a 500.
+    const dbDown = !(caught instanceof DomainException) && isDatabaseUnavailable(caught);
+    const exception = dbDown ? databaseUnavailable() : !(caught instanceof DomainException) && isDatabaseDiskFull(caught) ? databaseDiskFull() : caught;
     const body = this.toBody(exception, lang, String(request.id));
     if (exception instanceof DomainException && exception.headers) reply.headers(exception.headers);
-    if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.url} → ${body.statusCode} [${body.requestId}]`, (exception as Error)?.stack);
+    if (dbDown || body.code === CommonErrorCode.SERVICE_UNAVAILABLE) {
+      this.logUnavailable(request, body, caught);
+    } else if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${loggedPath(request.url)} → ${body.statusCode} [${body.requestId}]`, (caught as Error)?.stack);
     } else {
-      this.logger.warn(`${request.method} ${request.url} → ${body.statusCode} ${body.code} [${body.requestId}]`);
+      this.logger.warn(`${request.method} ${loggedPath(request.url)} → ${body.statusCode} ${body.code} [${body.requestId}]`);
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private logUnavailable(request: FastifyRequest, body: ErrorBody, cause: unknown): void {
+    const now = Date.now();
+    this.unavailable.since++;
+    if (now - this.unavailable.loggedAt < UNAVAILABLE_LOG_INTERVAL_MS) return;
+    const more = this.unavailable.since > 1 ? ` (${this.unavailable.since - 1} more since the last warning)` : '';
+    this.unavailable = { loggedAt: now, since: 0 };
+    this.logger.warn(`${request.method} ${loggedPath(request.url)} → ${body.statusCode} unavailable: ${(cause as Error)?.message} [${body.requestId}]${more}`);
   }
 
   private toBody(exception: unknown, lang: Lang, requestId: string): ErrorBody {
