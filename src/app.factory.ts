@@ -7,12 +7,14 @@ import { LogController } from 'fastify';
 import pino, { type DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { BodyDepthPipe } from './common/validation/json-depth.pipe';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
 import { AppConfig } from './config/app-config';
 import { migrateDatabase } from './database/migrate';
 import { ERROR_STATUSES } from './error-statuses';
 import { PinoNestLogger } from './http/pino-nest-logger';
 import { logEachRequest } from './http/request-log';
+import { answerRouterError } from './http/router-errors';
 import { addResponseHeaders } from './http/response-headers';
 import { requestIdOf } from './http/request-id';
 import { mountOpenApi } from './openapi/openapi';
@@ -58,6 +60,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyLimit: 2 * 1024 * 1024,
     // Fastify's own two lines per request include the client address; ours is one line without it.
     logController: new LogController({ disableRequestLogging: true }),
+    frameworkErrors: answerRouterError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -91,6 +94,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     });
   }
   app.useGlobalPipes(
+    // First: class-transformer in the ValidationPipe recurses, and a body nested thousands deep would
+    // overflow the stack (a 500) instead of getting a 400.
+    new BodyDepthPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

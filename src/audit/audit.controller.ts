@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
-import { UuidParam } from '../common/validation/params';
+import { SlugParam, UuidParam } from '../common/validation/params';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')
@@ -16,7 +16,7 @@ export class AuditController {
   @ApiOperation({ summary: 'Lịch sử thay đổi của một đối tượng / change history of one entity (e.g. planting_area)' })
   list(
     @CurrentUser() actor: AuthUser,
-    @Param('entityType') entityType: string,
+    @SlugParam('entityType') entityType: string,
     @UuidParam('entityId') entityId: string,
     @Query() page: PageQueryDto,
   ) {

@@ -3,8 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { invalidField, notFound, forbidden } from '../common/errors/common.errors';
+import { invalidField, notFound, forbidden, validationFailed } from '../common/errors/common.errors';
 import { DomainException } from '../common/errors/domain.exception';
+import { refuseNulls } from '../common/validation/update-helpers';
 import { AppConfig } from '../config/app-config';
 import { PlantingAreasService } from '../planting-areas/planting-areas.service';
 import { Role } from '../users/role.enum';
@@ -74,6 +75,9 @@ export class FarmingDiaryService {
     }
     const isAuthor = entry.actorId === actor.id;
     if (!isAuthor && actor.role === Role.CooperativeStaff) throw forbidden('Chỉ người ghi hoặc quản lý được sửa mục này', 'Only the author or a manager may edit this entry');
+    // null clears performedBy and notes; activity, occurredAt and inputs cannot be null (send [] for no inputs).
+    const nulls = refuseNulls(dto, ['performedBy', 'notes']);
+    if (nulls.length) throw validationFailed(nulls);
     const before = { ...entry };
     const activity = dto.activity ?? entry.activity;
     if (dto.occurredAt !== undefined) entry.occurredAt = this.checkOccurredAt(dto.occurredAt);

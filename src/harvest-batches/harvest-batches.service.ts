@@ -5,11 +5,12 @@ import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typ
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { scopeOwnedRows } from '../auth/scope';
-import { invalidField, notFound } from '../common/errors/common.errors';
+import { invalidField, notFound, validationFailed } from '../common/errors/common.errors';
 import { DomainException } from '../common/errors/domain.exception';
 import { buildDigitalLink } from '../common/gs1/digital-link';
 import { Page } from '../common/pagination/page-query.dto';
 import { formatVnDate, todayInVietnam } from '../common/time/vn-date';
+import { refuseNulls } from '../common/validation/update-helpers';
 import { AppConfig } from '../config/app-config';
 import { PlantingAreasService } from '../planting-areas/planting-areas.service';
 import { ProductsService } from '../products/products.service';
@@ -118,6 +119,8 @@ export class HarvestBatchesService {
   async update(actor: AuthUser, id: string, dto: UpdateHarvestBatchDto): Promise<HarvestBatchResponseDto> {
     const batch = await this.getVisibleOrThrow(actor, id);
     if (batch.status !== BatchStatus.Open) throw sealed(batch);
+    const nulls = refuseNulls(dto, ['packDate', 'expiryDate', 'notes']);
+    if (nulls.length) throw validationFailed(nulls);
     const before = { ...batch };
     const next = { ...batch, ...dto, quantity: dto.quantity !== undefined ? String(dto.quantity) : batch.quantity };
     checkDates({ harvestDateFrom: next.harvestDateFrom, harvestDateTo: next.harvestDateTo ?? undefined, packDate: next.packDate ?? undefined, expiryDate: next.expiryDate ?? undefined });

@@ -25,6 +25,8 @@ import { PlantingSeasonsService } from './planting-seasons.service';
 
 const SORT_COLUMNS = { name: 'a.name', createdAt: 'a.created_at', declaredAreaHa: 'a.declared_area_ha' };
 const ENTITY_TYPE = 'planting_area';
+/** Optional fields that null clears; null is refused for the others (they are NOT NULL columns). */
+const CLEARABLE_FIELDS = ['variety', 'cropType', 'boundary'];
 
 export interface CodeOnDate {
   id: string;
@@ -49,6 +51,9 @@ export class PlantingAreasService {
   async create(actor: AuthUser, cooperativeId: string, dto: CreatePlantingAreaDto): Promise<PlantingAreaResponseDto> {
     const cooperative = await this.cooperatives.getVisibleOrThrow(actor, cooperativeId);
     this.access.assertCanManage(actor, cooperative);
+    // IsOptional lets null through; as on PATCH, only the clearable fields may be null.
+    const nulls = refuseNulls(dto, CLEARABLE_FIELDS);
+    if (nulls.length) throw validationFailed(nulls);
     const area = this.repo.create({ cooperativeId: cooperative.id, standard: PlantingStandard.None, variety: null, cropType: null });
     this.apply(area, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -86,7 +91,7 @@ export class PlantingAreasService {
 
   async update(actor: AuthUser, id: string, dto: UpdatePlantingAreaDto): Promise<PlantingAreaResponseDto> {
     const { area } = await this.access.manageable(actor, id);
-    const nulls = refuseNulls(dto, ['variety', 'cropType', 'boundary']);
+    const nulls = refuseNulls(dto, CLEARABLE_FIELDS);
     if (nulls.length) throw validationFailed(nulls);
     const before = auditView(area);
     this.apply(area, dto);

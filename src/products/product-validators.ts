@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { bilingual } from '../common/i18n/messages';
+import { IsSafeText } from '../common/validation/validators';
 import { checkGtin } from './gtin';
 
 // Decorators for the product and OCOP DTOs. Like those in src/common/validation, each normalises what
@@ -43,13 +44,18 @@ function gtinMessage(args: ValidationArguments): string {
 }
 
 
-/** NFC, trimmed, inner spaces collapsed, blanks and duplicates dropped: for lists such as applied standards. */
-export const NormaliseTextList = () =>
+/**
+ * NFC, trimmed, inner spaces collapsed, blanks and duplicates dropped: for lists such as applied standards.
+ * Entries PostgreSQL cannot store (NUL, broken Unicode) are refused, as NormaliseText does.
+ */
+export const NormaliseTextList = () => (object: object, propertyName: string) => {
   Transform(({ value }) =>
     Array.isArray(value)
       ? [...new Set(value.map((v) => (typeof v === 'string' ? v.normalize('NFC').trim().replace(/\s+/g, ' ') : v)).filter((v) => v !== ''))]
       : value,
-  );
+  )(object, propertyName);
+  IsSafeText({ each: true })(object, propertyName);
+};
 
 /** Upper-cases a code typed in lower case ("kgm" → "KGM"). */
 export const UpperCaseCode = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));

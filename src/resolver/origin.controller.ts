@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
 import { Public } from '../auth/decorators';
+import { isCset82 } from '../common/gs1/cset82';
 import { langFromRequest } from '../common/i18n/messages';
 import { AppConfig } from '../config/app-config';
 import { OriginPageRenderer } from '../origin-pages/origin-page.renderer';
@@ -48,7 +49,10 @@ export class OriginController {
   @ApiOperation({ summary: 'Trang truy xuất của cả lô (không có số sê-ri); CDN có thể lưu đệm / batch-level origin page, cacheable' })
   async batch(@Param('gtin') gtin: string, @Param('lot') lot: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const ctx = this.context(req);
-    const view = /^\d{14}$/.test(gtin) ? await this.resolver.batchPage(gtin, lot, ctx) : await this.resolver.scanStamp('', ctx);
+    // A lot outside GS1 CSET 82 (or longer than AI 10 allows) cannot exist; answered like an unknown one,
+    // without a lookup (a NUL in it would fail the query).
+    const wellFormed = /^\d{14}$/.test(gtin) && lot.length <= 20 && isCset82(lot);
+    const view = wellFormed ? await this.resolver.batchPage(gtin, lot, ctx) : await this.resolver.scanStamp('', ctx);
     return this.send(req, reply, view, true);
   }
 

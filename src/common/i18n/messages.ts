@@ -51,6 +51,7 @@ const VI_CONSTRAINTS: Record<string, (field: string, c: ValidationError) => stri
   isUrl: (f) => `${f} phải là URL hợp lệ`,
   whitelistValidation: (f) => `Trường ${f} không được phép gửi lên`,
   nestedValidation: (f) => `${f} phải là một đối tượng hợp lệ`,
+  isObject: (f) => `${f} phải là một đối tượng JSON`,
 };
 
 export function constraintMessage(field: string, key: string, english: string, error: ValidationError): string {

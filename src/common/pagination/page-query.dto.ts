@@ -2,8 +2,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
-  /** Page number, from 1. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  /** Page number, from 1 (at most 1,000,000: beyond, the row offset overflows the database's bigint). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
   page: number = 1;
 
   /** Items per page, 1–100. */

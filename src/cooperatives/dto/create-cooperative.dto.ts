@@ -1,7 +1,8 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { AddressInputDto } from '../../admin-units/dto/address-input.dto';
-import { IsGs1Key, IsVnPhone, IsVnTaxCode, NormaliseText } from '../../common/validation/validators';
+import { IsEmailAddress, IsGs1Key, IsVnPhone, IsVnTaxCode, NormaliseText } from '../../common/validation/validators';
 import { bilingual } from '../../common/i18n/messages';
 
 export class CreateCooperativeDto {
@@ -21,14 +22,16 @@ export class CreateCooperativeDto {
   @IsOptional() @IsString() @NormaliseText() @MaxLength(50)
   businessRegistrationNo?: string;
 
-  @ValidateNested() @Type(() => AddressInputDto)
+  // IsObject: without it a missing address (or an array) passes ValidateNested and fails later as a 500.
+  @IsObject() @ValidateNested() @Type(() => AddressInputDto)
   address!: AddressInputDto;
 
   /** Vietnamese phone number; stored as E.164. */
   @IsOptional() @IsVnPhone()
   phone?: string;
 
-  @IsOptional() @IsEmail({}, { message: bilingual('email: địa chỉ email không hợp lệ', 'email: not a valid email address') })
+  @ApiPropertyOptional({ format: 'email' })
+  @IsOptional() @IsEmailAddress({ message: bilingual('email: địa chỉ email không hợp lệ', 'email: not a valid email address') })
   email?: string;
 
   /** Người đại diện theo pháp luật. */

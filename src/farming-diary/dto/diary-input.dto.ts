@@ -1,5 +1,5 @@
-import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { NormaliseText } from '../../common/validation/validators';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDecimal, NormaliseText } from '../../common/validation/validators';
 
 export class DiaryInputDto {
   /** Trade name of the fertiliser or pesticide, e.g. "Regent 800WG". */
@@ -14,7 +14,7 @@ export class DiaryInputDto {
   @IsOptional() @IsString() @NormaliseText() @MaxLength(120)
   activeIngredient?: string;
 
-  @IsNumber({ maxDecimalPlaces: 4 }) @Min(0)
+  @IsDecimal(4) @Min(0)
   dose!: number;
 
   /** e.g. "ml/bình 16 lít", "kg/sào". */

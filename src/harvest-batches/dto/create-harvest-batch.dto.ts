@@ -1,8 +1,11 @@
-import { IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { bilingual } from '../../common/i18n/messages';
 import { IsDateOnly } from '../../common/time/date-only';
-import { NormaliseText } from '../../common/validation/validators';
+import { IsDecimal, NormaliseText } from '../../common/validation/validators';
 import { IsLotCode } from '../lot-code.validator';
+
+/** Largest quantity the numeric(14,3) columns of batches and trace events hold. */
+export const MAX_QUANTITY = 99_999_999_999.999;
 
 export class CreateHarvestBatchDto {
   @IsUUID()
@@ -26,7 +29,8 @@ export class CreateHarvestBatchDto {
   @IsOptional() @IsDateOnly()
   harvestDateTo?: string;
 
-  @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001)
+  /** Up to 99,999,999,999.999 (the numeric(14,3) column). */
+  @IsDecimal(3) @Min(0.001) @Max(MAX_QUANTITY)
   quantity!: number;
 
   /** UN/ECE Rec 20 unit code: KGM (kg), TNE (tấn), H87 (cái/quả)… */

@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsSafeText } from '../../common/validation/validators';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { BatchStatus } from '../batch-status';
 
@@ -15,10 +16,10 @@ export class ListHarvestBatchesQuery extends PageQueryDto {
   @IsOptional() @IsIn(Object.values(BatchStatus))
   status?: BatchStatus;
 
-  @IsOptional() @IsString() @MaxLength(20)
+  @IsOptional() @IsString() @IsSafeText() @MaxLength(20)
   lotCode?: string;
 
   /** Only batches carrying this flag, e.g. over_expected_yield. */
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional() @IsString() @IsSafeText() @MaxLength(40)
   flag?: string;
 }

@@ -82,7 +82,8 @@ export class TraceEventsService {
         locationName: dto.locationName ?? null,
         sourceParty: party(dto.sourceParty),
         destinationParty: party(dto.destinationParty),
-        quantity: dto.quantity !== undefined ? String(dto.quantity) : null,
+        // null (let through by IsOptional) means no quantity, like leaving it out.
+        quantity: dto.quantity != null ? String(dto.quantity) : null,
         unit: dto.unit ?? null,
         documentNo: dto.documentNo ?? null,
         notes: dto.notes ?? null,

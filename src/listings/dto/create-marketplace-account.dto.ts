@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { MARKETPLACE_CODES } from '../../marketplaces/marketplace-adapter';
 import type { AccountMode, MarketplaceCode } from '../../marketplaces/marketplace-adapter';
 import { MarketplaceCredentialsDto } from './marketplace-credentials.dto';
@@ -16,6 +16,6 @@ export class CreateMarketplaceAccountDto {
   mode!: AccountMode;
 
   /** Required for partner_api. */
-  @IsOptional() @ValidateNested() @Type(() => MarketplaceCredentialsDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MarketplaceCredentialsDto)
   credentials?: MarketplaceCredentialsDto;
 }

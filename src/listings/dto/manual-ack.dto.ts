@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { IsSafeText } from '../../common/validation/validators';
 
 export const MANUAL_ACK_STATUSES = ['pending_review', 'live', 'unlisted'] as const;
 export type ManualAckStatus = (typeof MANUAL_ACK_STATUSES)[number];
@@ -10,7 +11,7 @@ export class ManualAckDto {
   url?: string;
 
   /** The marketplace's id of the listing, when there is no URL to paste. */
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(120)
+  @IsOptional() @IsString() @IsSafeText() @MinLength(1) @MaxLength(120)
   externalId?: string;
 
   /** pending_review | live, or unlisted to confirm a take-down. */

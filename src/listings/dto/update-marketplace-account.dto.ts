@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import type { AccountMode } from '../../marketplaces/marketplace-adapter';
 import { ACCOUNT_MODES } from './create-marketplace-account.dto';
 import { MarketplaceCredentialsDto } from './marketplace-credentials.dto';
@@ -9,7 +9,7 @@ export class UpdateMarketplaceAccountDto {
   mode?: AccountMode;
 
   /** Re-entering credentials puts a needs_reauth account back to active and resumes its paused jobs. */
-  @IsOptional() @ValidateNested() @Type(() => MarketplaceCredentialsDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MarketplaceCredentialsDto)
   credentials?: MarketplaceCredentialsDto;
 
   /** active | disabled (needs_reauth is set by the service when the marketplace refuses the credentials). */

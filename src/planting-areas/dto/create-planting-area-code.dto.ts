@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { NormaliseText } from '../../common/validation/validators';
+import { IsSafeText, NormaliseText } from '../../common/validation/validators';
 import { IsCodeScope, normaliseScope } from '../code-scope';
 import { IsDateOnly } from '../../common/time/date-only';
 
@@ -10,7 +10,7 @@ export class CreatePlantingAreaCodeDto {
    * orchard), "VNDTPH-0001" (packing house). Trimmed and upper-cased; recognised styles are stored in one
    * canonical spelling; other shapes are stored as given with a warning. Unique on the whole platform.
    */
-  @IsString() @MinLength(3) @MaxLength(60)
+  @IsString() @IsSafeText() @MinLength(3) @MaxLength(60)
   code!: string;
 
   /** "domestic", or "export:" + the importing market's ISO 3166-1 alpha-2 code (e.g. export:CN; export:EU). */

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsObject, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { AddressInputDto } from '../../admin-units/dto/address-input.dto';
 import { bilingual } from '../../common/i18n/messages';
-import { NormaliseText } from '../../common/validation/validators';
+import { IsDecimal, NormaliseText } from '../../common/validation/validators';
 import { CropType, PlantingStandard } from '../planting-area-kinds';
 
 const AREA_MESSAGE = bilingual(
@@ -34,7 +34,7 @@ export class CreatePlantingAreaDto {
   cropType?: CropType;
 
   /** Declared area in hectares as on the registration form (> 0, up to 4 decimals). */
-  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }, { message: AREA_MESSAGE })
+  @IsDecimal(4, { message: AREA_MESSAGE })
   @IsPositive({ message: AREA_MESSAGE })
   @Max(999999.9999, { message: AREA_MESSAGE })
   declaredAreaHa!: number;
@@ -44,7 +44,7 @@ export class CreatePlantingAreaDto {
   householdCount!: number;
 
   /** Where the area is: a commune since July 2025, or a pre-2025 commune code converted with the official table. */
-  @ValidateNested() @Type(() => AddressInputDto)
+  @IsObject() @ValidateNested() @Type(() => AddressInputDto)
   address!: AddressInputDto;
 
   /**

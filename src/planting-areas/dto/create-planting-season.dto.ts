@@ -1,6 +1,6 @@
-import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { bilingual } from '../../common/i18n/messages';
-import { NormaliseText } from '../../common/validation/validators';
+import { IsDecimal, NormaliseText } from '../../common/validation/validators';
 import { IsDateOnly } from '../../common/time/date-only';
 
 const kg = (field: string) =>
@@ -29,7 +29,7 @@ export class CreatePlantingSeasonDto {
   expectedHarvestTo!: string;
 
   /** Expected yield in kg (sản lượng dự kiến). */
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: kg('expectedYieldKg') })
+  @IsDecimal(2, { message: kg('expectedYieldKg') })
   @Min(0, { message: kg('expectedYieldKg') }) @Max(1e11, { message: kg('expectedYieldKg') })
   expectedYieldKg!: number;
 
@@ -39,7 +39,7 @@ export class CreatePlantingSeasonDto {
 
   /** Actual yield in kg (sản lượng thực tế), recorded at the end of the season; recording it closes the season. */
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: kg('actualYieldKg') })
+  @IsDecimal(2, { message: kg('actualYieldKg') })
   @Min(0, { message: kg('actualYieldKg') }) @Max(1e11, { message: kg('actualYieldKg') })
   actualYieldKg?: number | null;
 }

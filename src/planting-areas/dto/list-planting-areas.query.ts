@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsSafeText } from '../../common/validation/validators';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 export const PLANTING_AREA_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'declaredAreaHa', '-declaredAreaHa'] as const;
@@ -10,11 +11,11 @@ export class ListPlantingAreasQuery extends PageQueryDto {
   cooperativeId?: string;
 
   /** Only areas located in this province (code since July 2025). */
-  @IsOptional() @Type(() => Number) @IsInt()
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(99)
   provinceCode?: number;
 
   /** Part of the crop name; accents optional ("vai thieu" finds "Vải thiều"). */
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @IsString() @IsSafeText() @MaxLength(100)
   crop?: string;
 
   @IsOptional() @IsIn(PLANTING_AREA_SORTS)

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { bilingual } from '../../common/i18n/messages';
-import { NormaliseText } from '../../common/validation/validators';
+import { IsDecimal, NormaliseText } from '../../common/validation/validators';
 import { IsGtin, NormaliseTextList, UpperCaseCode } from '../product-validators';
 
 export class CreateProductDto {
@@ -21,7 +21,7 @@ export class CreateProductDto {
   unitOfSale!: string;
 
   /** Khối lượng/thể tích tịnh của một đơn vị bán, ví dụ 5 (kg) cho "hộp 5 kg"; tối đa 3 chữ số thập phân. */
-  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false }, { message: bilingual('netContent: phải là số, tối đa 3 chữ số thập phân', 'netContent: must be a number with at most 3 decimals') })
+  @IsDecimal(3, { message: bilingual('netContent: phải là số, tối đa 3 chữ số thập phân', 'netContent: must be a number with at most 3 decimals') })
   @Min(0.001, { message: bilingual('netContent: khối lượng/thể tích tịnh phải lớn hơn 0', 'netContent: the net content must be greater than 0') })
   @Max(1_000_000, { message: bilingual('netContent: tối đa 1 000 000', 'netContent: at most 1,000,000') })
   netContent!: number;

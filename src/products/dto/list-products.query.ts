@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsSafeText } from '../../common/validation/validators';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsGtin } from '../product-validators';
 
@@ -10,7 +11,7 @@ export class ListProductsQuery extends PageQueryDto {
   cooperativeId?: string;
 
   /** Part of the Vietnamese or English name; accents optional ("vai thieu" finds "Vải thiều"). */
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @IsString() @IsSafeText() @MaxLength(100)
   name?: string;
 
   /** GTIN in any accepted length (8, 12, 13 or 14 digits). */

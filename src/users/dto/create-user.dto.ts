@@ -1,12 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { bilingual } from '../../common/i18n/messages';
-import { IsVnPhone, NormaliseText } from '../../common/validation/validators';
+import { IsEmailAddress, IsVnPhone, NormaliseText } from '../../common/validation/validators';
 import { Role } from '../role.enum';
 
 export class CreateUserDto {
   /** Email used to log in (email or phone is required). */
-  @IsOptional() @IsEmail({}, { message: bilingual('email: địa chỉ email không hợp lệ', 'email: not a valid email address') })
+  @ApiPropertyOptional({ format: 'email' })
+  @IsOptional() @IsEmailAddress({ message: bilingual('email: địa chỉ email không hợp lệ', 'email: not a valid email address') })
   email?: string;
 
   /** Vietnamese phone number used to log in; stored as E.164. */

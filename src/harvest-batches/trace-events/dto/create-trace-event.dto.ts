@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { bilingual } from '../../../common/i18n/messages';
-import { IsGs1Key, NormaliseText } from '../../../common/validation/validators';
+import { IsDecimal, IsGs1Key, NormaliseText } from '../../../common/validation/validators';
+import { MAX_QUANTITY } from '../../dto/create-harvest-batch.dto';
 import { TraceStep } from '../trace-event.entity';
 
 export class TracePartyDto {
@@ -36,14 +37,14 @@ export class CreateTraceEventDto {
   locationName?: string;
 
   /** One step back: who the goods came from (required for receiving). */
-  @IsOptional() @ValidateNested() @Type(() => TracePartyDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => TracePartyDto)
   sourceParty?: TracePartyDto;
 
   /** One step forward: who the goods go to (required for shipping). */
-  @IsOptional() @ValidateNested() @Type(() => TracePartyDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => TracePartyDto)
   destinationParty?: TracePartyDto;
 
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001)
+  @IsOptional() @IsDecimal(3) @Min(0.001) @Max(MAX_QUANTITY)
   quantity?: number;
 
   @IsOptional()

@@ -1,6 +1,6 @@
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { bilingual } from '../../../common/i18n/messages';
-import { NormaliseText } from '../../../common/validation/validators';
+import { IsDecimal, IsSafeText, NormaliseText } from '../../../common/validation/validators';
 import { IsDateOnly } from '../../../common/time/date-only';
 import { RECOGNISING_LEVELS, RecognisingLevel } from '../ocop-certification.entity';
 
@@ -13,17 +13,17 @@ export class CreateOcopCertificationDto {
   stars!: number;
 
   /** Điểm đánh giá (thang 100, tối đa 2 chữ số thập phân): 3 sao 50–<70, 4 sao 70–<90, 5 sao 90–100. */
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: bilingual('score: phải là số, tối đa 2 chữ số thập phân', 'score: must be a number with at most 2 decimals') })
+  @IsDecimal(2, { message: bilingual('score: phải là số, tối đa 2 chữ số thập phân', 'score: must be a number with at most 2 decimals') })
   @Min(0, { message: bilingual('score: điểm từ 0 đến 100', 'score: from 0 to 100 points') })
   @Max(100, { message: bilingual('score: điểm từ 0 đến 100', 'score: from 0 to 100 points') })
   score!: number;
 
   /** Mã nhóm sản phẩm theo Quyết định 148/QĐ-TTg, "1" (thực phẩm) đến "6" (du lịch); xem GET /ocop/reference-groups. */
-  @IsString() @MaxLength(20)
+  @IsString() @IsSafeText() @MaxLength(20)
   groupCode!: string;
 
   /** Mã phân nhóm hoặc bộ sản phẩm trong nhóm, ví dụ "1.1" hoặc "1.1.a". */
-  @IsOptional() @IsString() @MaxLength(20)
+  @IsOptional() @IsString() @IsSafeText() @MaxLength(20)
   subgroupCode?: string;
 
   /** Cấp công nhận: district (cấp huyện, chỉ với quyết định trước 01/07/2025, tối đa 3 sao), province, central (5 sao). */
