@@ -8,16 +8,14 @@
 // sandbox decides on the first status read (afterReads 1); the app keeps its own first review poll
 // (2 minutes), so status reads fall after the timed window. FAST_REVIEW=1 polls at once instead, and
 // the reads then share each account's lane with the creates (a slower but busier run).
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../src/bootstrap/demo-data';
-import { gs1CheckDigit } from '../src/common/validation/gs1-check-digit';
-import { addDays, todayInVietnam } from '../src/common/time/vn-date';
 import { ListingJobSettings } from '../src/listings/listing-job-settings';
 import { startSandboxMarketplace } from '../src/marketplaces/sandbox/sandbox.server';
 import { runBench, startBenchApp } from './bench-app';
+import { seedPublishableProducts } from './publishable-products';
 
 const LISTINGS = Number(process.env.LISTINGS ?? 1_000);
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 10);
@@ -27,21 +25,7 @@ const SPACING_MS = process.env.SPACING_MS ? Number(process.env.SPACING_MS) : nul
 const TARGET_RATIO = 1.2;
 // startBenchApp seeds the demo world; its admin signs in with the demo password.
 const ADMIN = { login: 'admin@nguon.demo', password: DEMO_PASSWORD };
-// A 1×1 PNG is enough: the image pipeline only needs a decodable file.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC', 'base64');
 
-const daysAgo = (n: number) => addDays(todayInVietnam(), -n);
-const gtin = (i: number) => {
-  const body = `893${String(100_000_000 + i).padStart(9, '0')}`;
-  return `${body}${gs1CheckDigit(body)}`;
-};
-
-async function pool(n: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, async () => {
-    while (next < n) await work(next++);
-  }));
-}
 
 async function main(): Promise<void> {
   const sandbox = await startSandboxMarketplace({
@@ -68,44 +52,14 @@ async function main(): Promise<void> {
     // Setup (not timed): 10 cooperatives, each with a Postmart account on its own sandbox account, one
     // planting area with an active code and a season; 1,000 products with GTIN, image, closed batch.
     const setupStarted = performance.now();
-    const coops: { id: string; areaId: string; seasonId: string }[] = [];
-    for (let a = 0; a < ACCOUNTS; a++) {
-      const coop = await ok(http().post('/cooperatives').set(auth).send({ name: `HTX Đo tải ${a}`, address: { communeCode: 11065 } }), 'cooperative');
-      await ok(
-        http().post(`/cooperatives/${coop.id}/marketplace-accounts`).set(auth).send({
-          marketplace: 'postmart',
-          mode: 'partner_api',
-          credentials: { baseUrl: `${sandbox.url}/postmart`, username: `bench-${a}`, password: 'bench-password', customerCode: `C${a}` },
-        }),
-        'account',
-      );
-      const area = await ok(
-        http().post(`/cooperatives/${coop.id}/planting-areas`).set(auth).send({ name: `Cánh đồng ${a}`, crop: 'Bắp cải', declaredAreaHa: 2.5, householdCount: 12, address: { communeCode: 11065 }, standard: 'VietGAP' }),
-        'area',
-      );
-      const season = await ok(
-        http().post(`/planting-areas/${area.id}/seasons`).set(auth).send({ name: 'Vụ đông', startDate: daysAgo(120), expectedHarvestFrom: daysAgo(30), expectedHarvestTo: addDays(todayInVietnam(), 30), expectedYieldKg: 1000, targetMarket: 'Nội địa' }),
-        'season',
-      );
-      const code = await ok(http().post(`/planting-areas/${area.id}/codes`).set(auth).send({ code: `VN-HPOR-${1000 + a}`, scope: 'domestic', issuer: 'Chi cục TT&BVTV Hải Phòng', issuedOn: daysAgo(365) }), 'code');
-      await ok(http().post(`/planting-areas/${area.id}/codes/${code.id}/status`).set(auth).send({ status: 'active', reason: 'Đã kiểm tra', effectiveFrom: daysAgo(365) }), 'activate code');
-      coops.push({ id: coop.id, areaId: area.id, seasonId: season.id });
-    }
-    const productIds: string[] = new Array(LISTINGS);
-    await pool(LISTINGS, 16, async (i) => {
-      // Round-robin over the cooperatives, so the bulk's order interleaves the accounts.
-      const c = coops[i % ACCOUNTS];
-      const product = await ok(
-        http().post(`/cooperatives/${c.id}/products`).set(auth).send({ nameVi: `Bắp cải ${i}`, category: 'Rau củ', unitOfSale: 'túi', netContent: 1, netContentUnit: 'KGM', gtin: gtin(i) }),
-        'product',
-      );
-      await ok(http().post(`/products/${product.id}/images`).set(auth).attach('file', PNG, 'p.png'), 'image');
-      const batch = await ok(
-        http().post('/batches').set(auth).send({ productId: product.id, plantingAreaId: c.areaId, seasonId: c.seasonId, lotCode: `L-${randomBytes(4).toString('hex')}`, harvestDateFrom: daysAgo(2), quantity: 500, unit: 'KGM' }),
-        'batch',
-      );
-      await ok(http().post(`/batches/${batch.id}/close`).set(auth), 'close');
-      productIds[i] = product.id;
+    const productIds = await seedPublishableProducts(bench.app, login.body.accessToken, {
+      accounts: ACCOUNTS,
+      products: LISTINGS,
+      sandboxUrl: sandbox.url,
+      prefix: 'bench',
+      gtinPrefix: '893',
+      codeBase: 1000,
+      concurrency: 16,
     });
     console.log(`setup: ${ACCOUNTS} accounts, ${LISTINGS} products in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
     const logBefore = sandbox.state.requests.length;

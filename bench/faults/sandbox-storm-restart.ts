@@ -13,42 +13,26 @@
 // exactly once upstream, none is missing, ours match theirs, no create was refused as a duplicate.
 // Exit code 1 when a check fails.
 import { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { TokenService } from '../../src/auth/token.service';
 import { FirstRunService } from '../../src/bootstrap/first-run.service';
-import { addDays, todayInVietnam } from '../../src/common/time/vn-date';
-import { gs1CheckDigit } from '../../src/common/validation/gs1-check-digit';
 import { loadConfig } from '../../src/config/load-config';
 import { startSandboxMarketplace } from '../../src/marketplaces/sandbox/sandbox.server';
 import { User } from '../../src/users/user.entity';
 import { runBench } from '../bench-app';
+import { seedPublishableProducts } from '../publishable-products';
 import { countBy, DATA_ENCRYPTION_KEY, seconds, send, ServiceProcess, sleep, startControlledPostgres, startService, TOKEN_SECRET, until, waitForReady } from './fault-kit';
 
 const LISTINGS = Number(process.env.LISTINGS ?? 300);
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 2);
 const SETTLE_TIMEOUT_MS = Number(process.env.SETTLE_TIMEOUT_MS ?? 8 * 60_000);
 const WORK_STATES = ['queued', 'submitting', 'reconciling'];
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC', 'base64');
-const daysAgo = (n: number) => addDays(todayInVietnam(), -n);
-const gtin = (i: number) => {
-  const body = `894${String(200_000_000 + i).padStart(9, '0')}`;
-  return `${body}${gs1CheckDigit(body)}`;
-};
-
-async function pool(n: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, concurrency) }, async () => {
-    while (next < n) await work(next++);
-  }));
-}
 
 // Cooperatives, marketplace accounts and publishable products, written by the application in this
 // process; returns the product ids and a login token of the first admin (valid for the child service).
@@ -68,50 +52,14 @@ async function setup(url: string, dataDir: string, sandboxUrl: string): Promise<
     await app.get(FirstRunService).run();
     const admin = await app.get(DataSource).getRepository(User).findOneByOrFail({ email: 'admin@faults.test' });
     const token = await app.get(TokenService).signLogin(admin);
-    const auth = { authorization: `Bearer ${token}` };
-    const http = () => request(app.getHttpServer());
-    const ok = async (req: request.Test, what: string) => {
-      const res = await req;
-      if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body as { id: string };
-    };
-    const coops: { id: string; areaId: string; seasonId: string }[] = [];
-    for (let a = 0; a < ACCOUNTS; a++) {
-      const coop = await ok(http().post('/cooperatives').set(auth).send({ name: `HTX Bão ${a}`, address: { communeCode: 11065 } }), 'cooperative');
-      await ok(
-        http().post(`/cooperatives/${coop.id}/marketplace-accounts`).set(auth).send({
-          marketplace: 'postmart',
-          mode: 'partner_api',
-          credentials: { baseUrl: `${sandboxUrl}/postmart`, username: `storm-${a}`, password: 'storm-password', customerCode: `S${a}` },
-        }),
-        'account',
-      );
-      const area = await ok(
-        http().post(`/cooperatives/${coop.id}/planting-areas`).set(auth).send({ name: `Cánh đồng ${a}`, crop: 'Bắp cải', declaredAreaHa: 2.5, householdCount: 12, address: { communeCode: 11065 }, standard: 'VietGAP' }),
-        'area',
-      );
-      const season = await ok(
-        http().post(`/planting-areas/${area.id}/seasons`).set(auth).send({ name: 'Vụ đông', startDate: daysAgo(120), expectedHarvestFrom: daysAgo(30), expectedHarvestTo: addDays(todayInVietnam(), 30), expectedYieldKg: 1000, targetMarket: 'Nội địa' }),
-        'season',
-      );
-      const code = await ok(http().post(`/planting-areas/${area.id}/codes`).set(auth).send({ code: `VN-HPOR-${2000 + a}`, scope: 'domestic', issuer: 'Chi cục TT&BVTV Hải Phòng', issuedOn: daysAgo(365) }), 'code');
-      await ok(http().post(`/planting-areas/${area.id}/codes/${code.id}/status`).set(auth).send({ status: 'active', reason: 'Đã kiểm tra', effectiveFrom: daysAgo(365) }), 'activate code');
-      coops.push({ id: coop.id, areaId: area.id, seasonId: season.id });
-    }
-    const productIds: string[] = new Array(LISTINGS);
-    await pool(LISTINGS, 8, async (i) => {
-      const c = coops[i % ACCOUNTS];
-      const product = await ok(
-        http().post(`/cooperatives/${c.id}/products`).set(auth).send({ nameVi: `Bắp cải bão ${i}`, category: 'Rau củ', unitOfSale: 'túi', netContent: 1, netContentUnit: 'KGM', gtin: gtin(i) }),
-        'product',
-      );
-      await ok(http().post(`/products/${product.id}/images`).set(auth).attach('file', PNG, 'p.png'), 'image');
-      const batch = await ok(
-        http().post('/batches').set(auth).send({ productId: product.id, plantingAreaId: c.areaId, seasonId: c.seasonId, lotCode: `L-${randomBytes(4).toString('hex')}`, harvestDateFrom: daysAgo(2), quantity: 500, unit: 'KGM' }),
-        'batch',
-      );
-      await ok(http().post(`/batches/${batch.id}/close`).set(auth), 'close');
-      productIds[i] = product.id;
+    const productIds = await seedPublishableProducts(app, token, {
+      accounts: ACCOUNTS,
+      products: LISTINGS,
+      sandboxUrl,
+      prefix: 'storm',
+      gtinPrefix: '894',
+      codeBase: 2000,
+      concurrency: 8,
     });
     return { productIds, token };
   } finally {
@@ -128,7 +76,7 @@ async function main(): Promise<void> {
     port: 0,
     rateLimit: { requestsPerSecond: 10, burst: 10 },
     review: { afterReads: 1 },
-    accounts: Array.from({ length: ACCOUNTS }, (_, a) => ({ marketplace: 'postmart' as const, username: `storm-${a}`, password: 'storm-password', customerCode: `S${a}` })),
+    accounts: Array.from({ length: ACCOUNTS }, (_, a) => ({ marketplace: 'postmart' as const, username: `storm-${a}`, password: 'storm-password', customerCode: `C${a}` })),
   });
   const services: ServiceProcess[] = [];
   const failures: string[] = [];
