@@ -12,7 +12,7 @@ describe('configuration reference', () => {
     expect(vars.length).toBeGreaterThan(25);
     expect(vars.filter((v) => v.description.length < 10).map((v) => v.name)).toEqual([]);
     expect(vars.find((v) => v.name === 'PORT')).toEqual({ name: 'PORT', description: 'HTTP port.', accepts: 'integer 1–65535', default: '`3000`' });
-    expect(vars.find((v) => v.name === 'TRUST_PROXY')?.accepts).toBe('`true` / `false`');
+    expect(vars.find((v) => v.name === 'MIGRATIONS_RUN')?.accepts).toBe('`true` / `false`');
   });
 
   it.each(DOCS)('is up to date in %s', (file) => {
