@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 
 /**
  * One log line per request, after the response: request id, method, route template, path, status and
@@ -9,6 +10,8 @@ import type { FastifyInstance } from 'fastify';
 export function logEachRequest(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode;
+    // The origin page is the hot path: build nothing when the line would not be written.
+    if (status < 500 && !(request.log as Logger).isLevelEnabled('info')) return;
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? null,

@@ -15,11 +15,23 @@ export class HttpMetricsHook implements OnModuleInit {
     private readonly metrics: Metrics,
   ) {}
 
+  /** Fastify's route template (/stamps/:id) in OpenAPI style (/stamps/{id}), computed once per route. */
+  private readonly labels = new Map<string, string>();
+
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url ?? UNMATCHED;
-      this.metrics.observeHttp(request.method, route.replace(/:(\w+)/g, '{$1}'), reply.statusCode, reply.elapsedTime / 1000);
+      this.metrics.observeHttp(request.method, this.labelOf(request.routeOptions.url), reply.statusCode, reply.elapsedTime / 1000);
     });
+  }
+
+  private labelOf(url: string | undefined): string {
+    if (url === undefined) return UNMATCHED;
+    let label = this.labels.get(url);
+    if (label === undefined) {
+      label = url.replace(/:(\w+)/g, '{$1}');
+      this.labels.set(url, label);
+    }
+    return label;
   }
 }
