@@ -16,7 +16,14 @@ const CONCURRENCY: Record<QueueName, number> = { [QueueName.Listing]: 4, [QueueN
 // A job of a worker killed mid-run stays "active" until it expires, then pg-boss retries it. Our jobs
 // take seconds (one marketplace call with a 5 s timeout, or expanding ≤ 2,000 bulk items), so two
 // minutes bounds that wait without cutting a live job short.
-const QUEUE_OPTIONS: Omit<PgBoss.Queue, 'name'> = { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 };
+const NUDGE_OPTIONS: Omit<PgBoss.Queue, 'name'> = { policy: 'short', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 };
+const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
+  [QueueName.Listing]: NUDGE_OPTIONS,
+  [QueueName.BulkPublish]: NUDGE_OPTIONS,
+  // The daily retention sweep can run for many minutes on a large table: it must not expire (and be
+  // started again beside itself) mid-run; tomorrow's run retries what a failed one left.
+  [QueueName.ScanLogRetention]: { policy: 'short', retryLimit: 1, retryDelay: 600, expireInSeconds: 6 * 3600 },
+};
 
 export type JobHandler<Q extends QueueName> = (data: JobPayloads[Q]) => Promise<void>;
 
@@ -82,12 +89,14 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     // Replicas starting together on a new database would create the same queues at once, which
     // PostgreSQL can answer with "deadlock detected" and a failed boot: one at a time, under a lock held
     // by a session of our own (ending it releases the lock, even if this process dies meanwhile).
-    const lock = new Client({ connectionString: this.config.database.url, application_name: 'nguon-jobs' });
+    const lock = new Client({ connectionString: this.config.database.url, application_name: 'nguon-jobs', connectionTimeoutMillis: 10_000 });
+    // A connection dropped meanwhile rejects the query below; without a listener it would also crash the process.
+    lock.on('error', () => undefined);
     await lock.connect();
     try {
       await lock.query('SELECT pg_advisory_lock($1)', [AdvisoryLock.QueueSetup]);
       for (const name of Object.values(QueueName)) {
-        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...QUEUE_OPTIONS });
+        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
       }
     } finally {
       await lock.end();

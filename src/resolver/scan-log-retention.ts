@@ -47,8 +47,10 @@ export class ScanLogRetention implements OnModuleInit {
       deleteBefore,
     );
     const anonymised = await this.inChunks(
+      // ip_hash is set on every insert and erased together with user_agent: "still personal" is
+      // ip_hash IS NOT NULL, which the partial index idx_scan_event_personal serves.
       `UPDATE scan_event SET ip_hash = NULL, user_agent = NULL
-       WHERE id IN (SELECT id FROM scan_event WHERE scanned_at < $1 AND (ip_hash IS NOT NULL OR user_agent IS NOT NULL) LIMIT ${CHUNK})`,
+       WHERE id IN (SELECT id FROM scan_event WHERE scanned_at < $1 AND ip_hash IS NOT NULL LIMIT ${CHUNK})`,
       personalBefore,
     );
     return { anonymised, deleted };
