@@ -401,6 +401,7 @@ export class ListingProcessor implements OnModuleInit, OnApplicationBootstrap, B
       // Sealed under a key no longer configured: no retry can help. The owner re-enters the credentials
       // (sealed again with the current key), or the operator lists the old key again.
       this.logger.error(`${op} ${listing.id}: ${error.message}`);
+      this.metrics.marketplaceCallFailed(listing.marketplace, op, 'credentials_rejected');
       return { kind: 'credentials_rejected', reason: 'Không giải mã được thông tin đăng nhập đã lưu (khóa mã hóa đã đổi); cần nhập lại' };
     }
     const cls = adapter.classifyError(error);

@@ -30,7 +30,7 @@ export class MetricsController {
   private authorize(authorization: string | undefined): void {
     const expected = this.config.metricsToken;
     if (!expected) return;
-    const given = Buffer.from(authorization?.replace(/^Bearer\s+/i, '') ?? '');
+    const given = Buffer.from(/^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1] ?? '');
     const wanted = Buffer.from(expected);
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
       throw new DomainException(CommonErrorCode.UNAUTHENTICATED, {

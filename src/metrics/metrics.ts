@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One sample of a gauge computed when Prometheus scrapes (e.g. a count read from the database). */
@@ -25,6 +25,7 @@ const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
+  private readonly logger = new Logger('Metrics');
   private readonly httpDuration = new Histogram({
     name: 'nguon_http_request_duration_seconds',
     help: 'HTTP request latency by route template / thời gian xử lý yêu cầu theo tuyến',
@@ -34,7 +35,7 @@ export class Metrics {
   });
   private readonly scans = new Counter({
     name: 'nguon_scans_total',
-    help: 'Stamp and batch-link scans by result / lượt quét tem theo kết quả',
+    help: 'Stamp scans by result / lượt quét tem theo kết quả',
     labelNames: ['result'],
     registers: [this.registry],
   });
@@ -70,8 +71,12 @@ export class Metrics {
     this.marketplaceFailures.inc({ marketplace, operation, kind });
   }
 
-  /** A gauge whose samples are read at scrape time; one failing source does not fail the scrape. */
+  /**
+   * A gauge whose samples are read at scrape time. A failing source (the database restarting) leaves
+   * its gauge empty instead of failing the scrape: metrics matter most during an outage.
+   */
   addScrapedGauge(spec: ScrapedGauge): void {
+    const logger = this.logger;
     new Gauge({
       name: spec.name,
       help: spec.help,
@@ -79,7 +84,11 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const sample of await spec.collect()) this.set(sample.labels, sample.value);
+        try {
+          for (const sample of await spec.collect()) this.set(sample.labels, sample.value);
+        } catch (error) {
+          logger.warn(`${spec.name} not collected: ${(error as Error).message}`);
+        }
       },
     });
   }

@@ -30,7 +30,11 @@ export class ScanLogWriter implements OnApplicationShutdown {
   private readonly logger = new Logger('ScanLog');
   private buffer: ScanRecord[] = [];
   private timer?: NodeJS.Timeout;
-  private flushing: Promise<void> = Promise.resolve();
+  /** The insert under way: one at a time, so an outage cannot pile up inserts (and their rows). */
+  private inFlight: Promise<void> | null = null;
+  /** The last insert found the database unavailable: only the retry timer flushes until one succeeds. */
+  private unavailable = false;
+  private dropped = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -39,23 +43,31 @@ export class ScanLogWriter implements OnApplicationShutdown {
 
   add(record: ScanRecord): void {
     this.metrics.scanRecorded(record.result);
+    // Memory stays bounded through a long outage: past the cap, history is given up (and counted).
+    if (this.buffer.length >= MAX_BUFFERED_DURING_OUTAGE) {
+      this.dropped++;
+      return;
+    }
     this.buffer.push(record);
-    if (this.buffer.length >= FLUSH_AT) void this.flush();
+    if (this.buffer.length >= FLUSH_AT && !this.inFlight && !this.unavailable) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    while (this.inFlight) await this.inFlight;
     const batch = this.buffer;
     this.buffer = [];
-    if (!batch.length) return this.flushing;
-    this.flushing = this.flushing.then(() => this.insert(batch));
-    return this.flushing;
+    if (!batch.length) return;
+    this.inFlight = this.insert(batch).finally(() => (this.inFlight = null));
+    return this.inFlight;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.flush();
+    // Database gone at shutdown: what is still buffered is lost with the process; no retry after close.
+    clearTimeout(this.timer);
   }
 
   private async insert(rows: ScanRecord[]): Promise<void> {
@@ -75,11 +87,20 @@ export class ScanLogWriter implements OnApplicationShutdown {
           rows.map((r) => r.result),
         ],
       );
+      if (this.unavailable || this.dropped) {
+        this.logger.log(`scan log written again${this.dropped ? `; ${this.dropped} scan events were not kept during the outage` : ''}`);
+      }
+      this.unavailable = false;
+      this.dropped = 0;
     } catch (error) {
-      // PostgreSQL restarting: keep the history (bounded) and try again shortly. Scan counts and
-      // warnings live on the stamp row and are not affected either way.
-      if (isDatabaseUnavailable(error) && this.buffer.length + rows.length <= MAX_BUFFERED_DURING_OUTAGE) {
-        this.buffer = rows.concat(this.buffer);
+      // PostgreSQL restarting: keep the history (bounded, see add) and try again shortly. Scan counts
+      // and warnings live on the stamp row and are not affected either way.
+      if (isDatabaseUnavailable(error)) {
+        this.unavailable = true;
+        const kept = rows.concat(this.buffer);
+        const over = Math.max(0, kept.length - MAX_BUFFERED_DURING_OUTAGE);
+        this.dropped += over;
+        this.buffer = kept.slice(over);
         this.timer ??= setTimeout(() => void this.flush(), RETRY_AFTER_OUTAGE_MS);
         return;
       }

@@ -25,10 +25,14 @@ interface Pending {
 export class SharedRateWindow implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('SharedRateWindow');
   private pending: Pending = { windowStart: windowOf(Date.now()), hits: new Map() };
+  /** Hits of a finished minute, not yet sent. */
+  private closed: Pending[] = [];
   /** Hashes of the clients over the limit, and when their minute ends. */
   private blockedUntil = new Map<string, number>();
   private timer?: NodeJS.Timeout;
-  private syncing: Promise<void> = Promise.resolve();
+  /** The sync under way, if any: never two at once, so a slow database cannot pile them up. */
+  private inFlight: Promise<void> | null = null;
+  private cleanedWindow = 0;
   private failing = false;
 
   constructor(
@@ -38,7 +42,8 @@ export class SharedRateWindow implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.sync(), SYNC_EVERY_MS);
+    // A tick while a sync is still running (a slow database) is skipped, not queued.
+    this.timer = setInterval(() => void (this.inFlight ? undefined : this.sync()), SYNC_EVERY_MS);
     this.timer.unref();
   }
 
@@ -56,38 +61,54 @@ export class SharedRateWindow implements OnModuleInit, OnApplicationShutdown {
   }
 
   hit(client: string, now = Date.now()): void {
-    // A new minute: what is pending belongs to the old one; send it under that minute first.
-    if (windowOf(now) !== this.pending.windowStart) void this.sync();
+    const windowStart = windowOf(now);
+    // A new minute: close the old one's hits (sent under that minute by the next sync).
+    if (windowStart !== this.pending.windowStart) {
+      if (this.pending.hits.size) this.closed.push(this.pending);
+      this.pending = { windowStart, hits: new Map() };
+    }
     this.pending.hits.set(client, (this.pending.hits.get(client) ?? 0) + 1);
   }
 
   /** Adds this process's hits to the shared totals and learns who is over the limit. */
-  sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.syncOnce());
-    return this.syncing;
+  async sync(): Promise<void> {
+    // One at a time; a caller arriving meanwhile waits for the running one and then sends its own.
+    while (this.inFlight) await this.inFlight;
+    this.inFlight = this.syncAll().finally(() => (this.inFlight = null));
+    return this.inFlight;
   }
 
-  private async syncOnce(): Promise<void> {
-    const batch = this.pending;
+  private async syncAll(): Promise<void> {
     const current = windowOf(Date.now());
+    const batches = [...this.closed, this.pending];
+    this.closed = [];
     this.pending = { windowStart: current, hits: new Map() };
-    const clients = [...batch.hits.keys()];
+    for (const batch of batches) await this.syncOnce(batch, current);
+  }
+
+  private async syncOnce(batch: Pending, current: number): Promise<void> {
+    // Sorted, so that replicas upserting the same clients lock their rows in the same order (no deadlock).
+    const hashed = [...batch.hits.entries()].map(([client, n]) => ({ client, n, hash: this.hashOf(client) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+    if (!hashed.length && batch.windowStart !== current) return;
+    const cleanUp = this.cleanedWindow !== current;
     try {
       // The added rows are invisible to the statement's own snapshot of the table, hence the union.
+      // Old minutes are deleted once per minute by each process (cheap, and any survivor does it).
       const over: { client_hash: string }[] = await this.db.query(
         `WITH added AS (
            INSERT INTO public_rate_window (client_hash, window_start, hits)
-           SELECT h, $1, n FROM unnest($2::text[], $3::int[]) AS t(h, n)
+           SELECT h, $1, n FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS t(h, n, i) ORDER BY i
            ON CONFLICT (window_start, client_hash) DO UPDATE SET hits = public_rate_window.hits + EXCLUDED.hits
            RETURNING client_hash, window_start, hits
          ), expired AS (
-           DELETE FROM public_rate_window WHERE window_start < $4::timestamptz - interval '2 minutes'
+           DELETE FROM public_rate_window WHERE $6 AND window_start < $4::timestamptz - interval '2 minutes'
          )
          SELECT client_hash FROM added WHERE window_start = $4 AND hits >= $5
          UNION
          SELECT client_hash FROM public_rate_window WHERE window_start = $4 AND hits >= $5`,
-        [new Date(batch.windowStart), clients.map((c) => this.hashOf(c)), clients.map((c) => batch.hits.get(c)!), new Date(current), this.config.publicRateLimitPerMinute],
+        [new Date(batch.windowStart), hashed.map((h) => h.hash), hashed.map((h) => h.n), new Date(current), this.config.publicRateLimitPerMinute, cleanUp],
       );
+      if (cleanUp) this.cleanedWindow = current;
       this.blockedUntil = new Map(over.map((r) => [r.client_hash, current + WINDOW_MS]));
       if (this.failing) this.logger.log('shared rate limit: synchronised again');
       this.failing = false;

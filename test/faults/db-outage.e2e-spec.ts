@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ScanLogWriter } from '../../src/resolver/scan-log.writer';
+import { ScanResult } from '../../src/stamps/scan-event.entity';
 import { bearer, TestApp } from '../utils/test-app';
 import { TcpProxy } from './tcp-proxy';
 
@@ -69,5 +72,23 @@ describe('faults: PostgreSQL goes away and comes back', () => {
     const after = await createCooperative();
     expect(after.status).toBe(201);
     for (const id of [before.body.id, after.body.id]) expect((await t.http().get(`/cooperatives/${id}`).set(bearer(admin))).status).toBe(200);
+  });
+
+  it('keeps scan history through the outage and still answers /metrics (database gauges empty meanwhile)', async () => {
+    const writer = t.app.get(ScanLogWriter);
+    const serial = `OUTAGE${randomBytes(4).toString('hex').toUpperCase()}`;
+    await proxy.cut();
+    writer.add({ stampId: null, batchId: null, cooperativeId: null, serial, scannedAt: new Date(), ipHash: 'h', userAgent: null, provinceCode: null, result: ScanResult.UnknownSerial });
+    await writer.flush();
+    const metrics = await t.http().get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('nguon_scans_total{result="unknown_serial"}');
+    // The gauges read from the database failed and are empty; the scrape itself did not fail.
+    expect(metrics.text).toContain('# HELP nguon_listings');
+    expect(metrics.text).not.toMatch(/^nguon_job_queue_jobs\{/m);
+    await proxy.restore();
+    await writer.flush();
+    const rows: unknown[] = await t.app.get(DataSource).query('SELECT 1 FROM scan_event WHERE serial = $1', [serial]);
+    expect(rows).toHaveLength(1);
   });
 });
