@@ -124,6 +124,9 @@ describe('loadConfig / validateEnv', () => {
       expect(loadConfig({ ...EXTERNAL, TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.5']);
       const err = configError(() => validateEnv({ ...EXTERNAL, TRUST_PROXY: 'the load balancer' }));
       expect(err.problems).toEqual(['TRUST_PROXY must be true, false, a number of proxies, or comma-separated proxy addresses/CIDRs']);
+      // Hex-looking words pass the pattern but are no address.
+      const words = configError(() => loadConfig({ ...EXTERNAL, TRUST_PROXY: '10.0.0.1, face, 10.0.0.0/33' }));
+      expect(words.problems).toEqual(['TRUST_PROXY: not an IP address or CIDR: face, 10.0.0.0/33']);
     });
   });
 

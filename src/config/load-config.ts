@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
@@ -31,6 +32,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!parsed.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY is required when DATABASE_URL is set');
     if (!!parsed.ADMIN_EMAIL !== !!parsed.ADMIN_PASSWORD) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
+  const proxies = parseTrustProxy(parsed.TRUST_PROXY);
+  const badProxies = Array.isArray(proxies) ? proxies.filter((p) => !isAddressOrCidr(p)) : [];
+  if (badProxies.length) problems.push(`TRUST_PROXY: not an IP address or CIDR: ${badProxies.join(', ')}`);
   if (parsed.SCAN_LOG_RETENTION_DAYS < parsed.SCAN_PERSONAL_DATA_DAYS) problems.push('SCAN_LOG_RETENTION_DAYS must not be shorter than SCAN_PERSONAL_DATA_DAYS');
   if (problems.length) throw new ConfigError(problems);
 
@@ -66,7 +70,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   config.uploadMaxBytes = parsed.UPLOAD_MAX_BYTES;
   config.migrationsRun = parsed.MIGRATIONS_RUN;
-  config.trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
+  config.trustProxy = proxies;
   config.diaryLateAfterDays = parsed.DIARY_LATE_AFTER_DAYS;
   config.harvestYieldTolerance = parsed.HARVEST_YIELD_TOLERANCE;
   config.scans = {
@@ -125,4 +129,11 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   if (['false', 'no', 'off', '0'].includes(v)) return false;
   if (/^\d+$/.test(v)) return Number(v);
   return v.split(',').map((a) => a.trim());
+}
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }

@@ -4,7 +4,10 @@ import { bilingual } from '../common/i18n/messages';
 
 const ALLOWED_VI = 'chữ cái không dấu, chữ số và các ký tự !"%&\'()*+,-./:;<=>?_';
 
-/** GS1 AI 10 lot: 1–20 characters of CSET 82. The message lists the characters that are not allowed. */
+/** GS1 AI 10 lot: 1–20 characters of CSET 82. */
+export const isLotCode = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 20 && nonCset82Characters(v).length === 0;
+
+/** Validates a lot code (isLotCode); the message lists the characters that are not allowed. */
 export function IsLotCode() {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -13,7 +16,7 @@ export function IsLotCode() {
       propertyName,
       options: { message: lotMessage },
       validator: {
-        validate: (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 20 && nonCset82Characters(v).length === 0,
+        validate: isLotCode,
       },
     });
 }

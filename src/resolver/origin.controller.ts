@@ -4,9 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { AdminUnitsService } from '../admin-units/admin-units.service';
 import { Public } from '../auth/decorators';
-import { isCset82 } from '../common/gs1/cset82';
 import { langFromRequest } from '../common/i18n/messages';
 import { AppConfig } from '../config/app-config';
+import { isLotCode } from '../harvest-batches/lot-code.validator';
 import { OriginPageRenderer } from '../origin-pages/origin-page.renderer';
 import type { OriginView } from '../origin-pages/origin-view';
 import { isSerialShape } from '../stamps/serial';
@@ -51,7 +51,7 @@ export class OriginController {
     const ctx = this.context(req);
     // A lot outside GS1 CSET 82 (or longer than AI 10 allows) cannot exist; answered like an unknown one,
     // without a lookup (a NUL in it would fail the query).
-    const wellFormed = /^\d{14}$/.test(gtin) && lot.length <= 20 && isCset82(lot);
+    const wellFormed = /^\d{14}$/.test(gtin) && isLotCode(lot);
     const view = wellFormed ? await this.resolver.batchPage(gtin, lot, ctx) : await this.resolver.scanStamp('', ctx);
     return this.send(req, reply, view, true);
   }

@@ -81,11 +81,6 @@ export class SecretBox {
     throw new SecretKeyUnavailableError(candidates.length ? null : parsed.keyId);
   }
 
-  /** True if the value is sealed with the current key in the current format (nothing to re-seal). */
-  isCurrent(sealed: string): boolean {
-    return sealed.startsWith(this.currentPrefix());
-  }
-
   /** `v1.<currentKeyId>.`: in SQL, `col LIKE prefix || '%'` finds values already sealed with the current key. */
   currentPrefix(): string {
     return `${VERSION}.${this.ring[0].id}.`;
