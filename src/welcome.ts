@@ -17,6 +17,7 @@ export function printWelcome(
     `  API docs (OpenAPI UI):   ${base}/docs`,
     `  OpenAPI JSON:            ${base}/docs/openapi.json`,
     `  Health:                  ${base}/health/ready`,
+    `  Metrics (Prometheus):    ${base}/metrics${config.metricsToken ? '  (Bearer METRICS_TOKEN)' : ''}`,
     `  Provinces (public):      ${base}/admin-units/provinces`,
     ...(sampleStampUrl ? [`  Origin page of a stamp:  ${sampleStampUrl}`, `  (as JSON:                curl -H 'accept: application/json' '${sampleStampUrl}')`] : []),
     ...(sandboxUrl ? [`  Sandbox marketplace:     ${sandboxUrl}/__admin/state  (demo Postmart and Voso, in memory)`] : []),
