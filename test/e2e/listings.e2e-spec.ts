@@ -190,6 +190,8 @@ describe('marketplace accounts, listings and bulk publishing', () => {
       const s = await freshSetup(k);
       const { product } = await s.product();
       k.postmart.fail('create', { kind: 'transient' });
+      // A back-off long enough (0.5–1 s) that a slow machine's drain cannot reach the retry by itself.
+      Object.assign(k.settings, { backoffBaseMs: 1_000, backoffMaxMs: 1_000 });
       const l = (await k.publish(k.w.tokens.admin, s.account.id, product.id)).body;
       const beforeAttempt = Date.now();
       await k.drain();
@@ -198,7 +200,8 @@ describe('marketplace accounts, listings and bulk publishing', () => {
       // Backed off: the next attempt is scheduled after the failed one (not "now", which a slow
       // machine may already have passed when this line runs).
       expect(new Date(waiting.nextAttemptAt).getTime()).toBeGreaterThan(beforeAttempt);
-      await k.drainAfter(250);
+      Object.assign(k.settings, { backoffBaseMs: 40, backoffMaxMs: 200 });
+      await k.drainAfter(1_100);
       expect(await k.listing(l.id)).toMatchObject({ status: 'live', attempts: 0 });
       expect(await k.history(l.id)).toEqual(['queued', 'submitting', 'reconciling', 'queued', 'submitting', 'live']);
       expect(k.postmart.calls.filter((c) => c.op !== 'login').map((c) => c.op)).toEqual(['create', 'find', 'create']);

@@ -116,6 +116,8 @@ describe('observability: marketplace queue depth and failures', () => {
     const s = await freshSetup(k);
     const { product } = await s.product();
     k.postmart.fail('create', { kind: 'transient' });
+    // The retry stays a minute away, so the listing is still reconciling when scraped.
+    Object.assign(k.settings, { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     const listing = (await k.publish(k.w.tokens.admin, s.account.id, product.id)).body;
     const scrape = async () => (await k.http().get('/metrics').expect(200)).text;
     const queued = await scrape();
