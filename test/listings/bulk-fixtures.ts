@@ -34,6 +34,17 @@ export async function pool<T>(n: number, concurrency: number, work: (i: number) 
  * `count` products of one cooperative, each with a GTIN, one image and one closed batch (harvested two
  * days ago) from a shared area with an active code: what ListingDraftBuilder needs to publish.
  */
+/** Coop A's Postmart account on the sandbox account "pm-vu-ban" (see sandbox-accounts). */
+export async function connectSandboxPostmart(t: TestApp, cooperativeId: string, managerToken: string, sandboxUrl: string): Promise<{ id: string }> {
+  const res = await t.http().post(`/cooperatives/${cooperativeId}/marketplace-accounts`).set(bearer(managerToken)).send({
+    marketplace: 'postmart',
+    mode: 'partner_api',
+    credentials: { baseUrl: `${sandboxUrl}/postmart`, username: 'htx-vu-ban', password: 'mat-khau-pm', customerCode: 'C0042' },
+  });
+  if (res.status !== 201) throw new Error(`marketplace account: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string };
+}
+
 export async function makePublishableProducts(
   t: TestApp,
   tokens: { admin: string; manager: string },

@@ -7,7 +7,7 @@ import { sandboxAdmin } from '../marketplaces/marketplace-fixtures';
 import { SANDBOX_ACCOUNTS } from '../marketplaces/sandbox-accounts';
 import { bearer, TestApp } from '../utils/test-app';
 import { makeWorld } from '../utils/world';
-import { makePublishableProducts } from './bulk-fixtures';
+import { connectSandboxPostmart, makePublishableProducts } from './bulk-fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 const COUNT = 300;
@@ -70,12 +70,7 @@ describe('crash safety: kill -9 in the middle of a bulk publish', () => {
       if (process.env.CRASH_BULK_DEBUG) console.log(phases.at(-1));
     };
     const w = await makeWorld(t);
-    const account = await t.http().post(`/cooperatives/${w.coopA.id}/marketplace-accounts`).set(bearer(w.tokens.managerA)).send({
-      marketplace: 'postmart',
-      mode: 'partner_api',
-      credentials: { baseUrl: `${sandbox.url}/postmart`, username: 'htx-vu-ban', password: 'mat-khau-pm', customerCode: 'C0042' },
-    });
-    expect(account.status).toBe(201);
+    await connectSandboxPostmart(t, w.coopA.id, w.tokens.managerA, sandbox.url);
     const products = await makePublishableProducts(t, { admin: w.tokens.admin, manager: w.tokens.managerA }, w.coopA.id, COUNT);
     phase('products');
 

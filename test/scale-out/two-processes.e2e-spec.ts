@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { MIGRATIONS } from '../../migrations';
 import { RunningSandbox, startSandboxMarketplace } from '../../src/marketplaces/sandbox/sandbox.server';
-import { makePublishableProducts } from '../listings/bulk-fixtures';
+import { connectSandboxPostmart, makePublishableProducts } from '../listings/bulk-fixtures';
 import { sandboxAdmin } from '../marketplaces/marketplace-fixtures';
 import { SANDBOX_ACCOUNTS } from '../marketplaces/sandbox-accounts';
 import { bearer, TEST_ADMIN, TEST_PASSWORD, TestApp } from '../utils/test-app';
@@ -234,12 +234,7 @@ describe('scale-out: two service processes on one PostgreSQL', () => {
     // ── 2. A cooperative, its marketplace account and COUNT products, through both replicas in turn.
     const lb = balanced([a, b]);
     const w = await makeWorld(lb);
-    const account = await lb.http().post(`/cooperatives/${w.coopA.id}/marketplace-accounts`).set(bearer(w.tokens.managerA)).send({
-      marketplace: 'postmart',
-      mode: 'partner_api',
-      credentials: { baseUrl: `${sandbox.url}/postmart`, username: 'htx-vu-ban', password: 'mat-khau-pm', customerCode: 'C0042' },
-    });
-    expect(account.status).toBe(201);
+    await connectSandboxPostmart(lb, w.coopA.id, w.tokens.managerA, sandbox.url);
     const products = await makePublishableProducts(lb, { admin: w.tokens.admin, manager: w.tokens.managerA }, w.coopA.id, COUNT);
     phase('products');
 
