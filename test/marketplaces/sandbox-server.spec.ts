@@ -44,7 +44,12 @@ describe('per-account rate limit (token bucket)', () => {
     expect(limited).toBe(12 - ok);
     for (const call of calls.filter((c) => c.status === 429)) expect(Number(call.retryAfter)).toBeGreaterThanOrEqual(1);
 
-    // The adapter sees the same thing as rate_limited.
+    // The adapter sees the same thing as rate_limited. At 1 request/s, right after spending the token
+    // (at 5/s a slow machine could refill one between the burst above and this call).
+    await admin.patch('/config', { rateLimit: { requestsPerSecond: 1, burst: 1 } });
+    const lookup = () => fetch(`${sandbox.url}/postmart/customer-partner/products?sellerSku=X`, { headers: { token: token.token } });
+    await lookup();
+    await lookup();
     const error = await adapter.findBySellerSku(creds, token, 'X').catch((e: unknown) => e);
     expect(adapter.classifyError(error)).toEqual({ kind: 'rate_limited', retryAfterMs: 1_000 });
     // Buckets are per account: the Voso shop is not slowed down by the Postmart one.
